@@ -1,0 +1,149 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The same upcoming features as Hummingbird's own package, so that existentials are spelled `any`
+// and imports stay explicit. `package` access is used across our modules.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "coordinaitor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "coordinaitor", targets: ["coordinaitor"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+    ],
+    targets: [
+        // Pure values and rules: no I/O, no clocks, no randomness.
+        .target(
+            name: "CoordinaitorDomain",
+            swiftSettings: swiftSettings
+        ),
+        // Use cases over the storage ports: tenant directory and cache, organization and resource services.
+        .target(
+            name: "CoordinaitorServices",
+            dependencies: [
+                "CoordinaitorDomain",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Embedded default store.
+        .target(
+            name: "CoordinaitorSQLite",
+            dependencies: [
+                "CoordinaitorDomain",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // PostgreSQL store.
+        .target(
+            name: "CoordinaitorPostgres",
+            dependencies: [
+                "CoordinaitorDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // JSON API: contexts, tenant resolution middleware, controllers, problem details, OpenAPI.
+        .target(
+            name: "CoordinaitorHTTP",
+            dependencies: [
+                "CoordinaitorDomain",
+                "CoordinaitorServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Composition root: configuration, backend selection, services.
+        .target(
+            name: "CoordinaitorApp",
+            dependencies: [
+                "CoordinaitorDomain",
+                "CoordinaitorServices",
+                "CoordinaitorHTTP",
+                "CoordinaitorSQLite",
+                "CoordinaitorPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "coordinaitor",
+            dependencies: [
+                "CoordinaitorApp",
+                "CoordinaitorDomain",
+                "CoordinaitorServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test support: throwaway PostgreSQL clusters, the storage contract suite, fixtures.
+        .target(
+            name: "CoordinaitorTesting",
+            dependencies: [
+                "CoordinaitorDomain",
+                "CoordinaitorSQLite",
+                "CoordinaitorPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CoordinaitorTesting",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorDomainTests",
+            dependencies: ["CoordinaitorDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorServicesTests",
+            dependencies: ["CoordinaitorServices", "CoordinaitorTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorSQLiteTests",
+            dependencies: ["CoordinaitorSQLite", "CoordinaitorTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorPostgresIntegrationTests",
+            dependencies: ["CoordinaitorPostgres", "CoordinaitorTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorHTTPTests",
+            dependencies: [
+                "CoordinaitorApp",
+                "CoordinaitorHTTP",
+                "CoordinaitorTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,68 @@
+import Configuration
+import CoordinaitorDomain
+import CoordinaitorServices
+import Foundation
+
+/// Everything the server reads from its environment, validated at start.
+///
+/// Keys (environment variable names; defaults in brackets):
+/// - `MULTI_TENANT_ENABLED` [false], `MULTI_TENANT_STRATEGY` [subdomain], `DEFAULT_ORGANIZATION_ID`, `ALLOWED_DOMAINS`,
+///   `REQUIRE_TENANT_HEADER` [false], `TENANT_HEADER_NAME` [X-Tenant-ID], `PLATFORM_DOMAIN` [localhost], `TRUST_PROXY` [false]
+/// - `HOST` [127.0.0.1], `PORT` [8080], `DATABASE_URL` (a `postgres://` URL; unset: SQLite under `DATA_DIR`), `DATA_DIR` [./data]
+/// - `MAX_BODY_SIZE` [1048576 bytes], `TENANT_CACHE_TTL` [30 s], `TENANT_CACHE_SIZE` [50000], `DEBUG` (namespaces such as `tenant:*`),
+///   `LOG_LEVEL` [info]
+package struct AppConfiguration: Sendable {
+    package enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    package var tenancy: TenancyConfiguration
+    package var host: String
+    package var port: Int
+    package var database: Database
+    package var dataDirectory: String
+    package var maximumBodySize: Int
+    package var tenantCache: TenantCache.Configuration
+    package var debug: DebugNamespaces
+    package var logLevel: String
+
+    /// Reads the documented variables from `reader`.
+    /// - Throws: ``SettingError`` naming the first variable with a value that is not allowed.
+    package init(reader: ConfigReader) throws(SettingError) {
+        // Configuration keys are the documented variable names split at "_": MULTI_TENANT_ENABLED is multi.tenant.enabled,
+        // which the environment provider maps back to the same name.
+        try self.init { variable in
+            reader.string(forKey: ConfigKey(variable.lowercased().split(separator: "_").map(String.init)), isSecret: variable == "DATABASE_URL")
+        }
+    }
+
+    package init(reading value: @escaping (String) -> String?) throws(SettingError) {
+        let settings = SettingReader(value)
+        self.tenancy = try TenancyConfiguration(reading: value)
+        self.host = settings.nonEmpty("HOST") ?? "127.0.0.1"
+        self.port = try settings.integer("PORT", default: 8080, in: 0...65535)
+        self.dataDirectory = settings.nonEmpty("DATA_DIR") ?? "./data"
+        if let url = settings.nonEmpty("DATABASE_URL") {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw SettingError(variable: "DATABASE_URL", value: "(hidden)", expected: "a postgres:// or postgresql:// URL, or unset for SQLite")
+            }
+            self.database = .postgres(url: url)
+        } else {
+            self.database = .sqlite(path: (self.dataDirectory as NSString).appendingPathComponent("coordinaitor.sqlite"))
+        }
+        self.maximumBodySize = try settings.integer("MAX_BODY_SIZE", default: 1 << 20, in: 1024...(64 << 20))
+        self.tenantCache = TenantCache.Configuration(
+            ttl: TimeInterval(try settings.integer("TENANT_CACHE_TTL", default: 30, in: 0...3600)),
+            negativeTTL: 5,
+            capacity: try settings.integer("TENANT_CACHE_SIZE", default: 50_000, in: 1...10_000_000)
+        )
+        self.debug = DebugNamespaces(settings.nonEmpty("DEBUG") ?? "")
+        self.logLevel = try settings.choice("LOG_LEVEL", default: LogLevelName.info).rawValue
+    }
+}
+
+/// The levels `LOG_LEVEL` accepts.
+package enum LogLevelName: String, CaseIterable, Sendable {
+    case trace, debug, info, notice, warning, error, critical
+}

@@ -1,0 +1,74 @@
+import CoordinaitorDomain
+import CoordinaitorHTTP
+import CoordinaitorServices
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The opened store and the services over it: what `buildApplication` wires into HTTP.
+/// Tests build these first so they can seed data through the same services (and the same tenant cache) the server uses.
+package struct ServerComponents: Sendable {
+    package let store: OpenedStore
+    package let services: CoreServices
+
+    package static func open(configuration: AppConfiguration, logger: Logger, time: any TimeSource = SystemTimeSource()) async throws -> Self {
+        let store = try await StoreFactory.open(configuration.database, logger: logger)
+        let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache, time: time)
+        return ServerComponents(store: store, services: services)
+    }
+}
+
+/// The one composition root, used by `coordinaitor serve` and by every HTTP test.
+package func buildApplication(
+    configuration: AppConfiguration,
+    logger: Logger,
+    registry: RouteRegistry = RouteRegistry(),
+    seedsDemoData: Bool = false
+) async throws -> some ApplicationProtocol {
+    let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+    return buildApplication(components: components, configuration: configuration, logger: logger, registry: registry, seedsDemoData: seedsDemoData)
+}
+
+/// Wires already opened components into the HTTP surface.
+///
+/// Before the server accepts connections the store is migrated and the default organization is made sure of (where one
+/// is needed); the store's services run alongside the server and are shut down after it.
+package func buildApplication(
+    components: ServerComponents,
+    configuration: AppConfiguration,
+    logger: Logger,
+    registry: RouteRegistry = RouteRegistry(),
+    seedsDemoData: Bool = false
+) -> some ApplicationProtocol {
+    let services = components.services
+    let store = components.store
+    let responder = APIRouter.build(
+        services: services,
+        tenancy: configuration.tenancy,
+        settings: HTTPSettings(
+            maximumBodySize: configuration.maximumBodySize,
+            logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
+        ),
+        registry: registry
+    )
+    var app = Application(
+        responder: responder,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CoordinAItor"),
+        services: store.backgroundServices + [StoreShutdownService(store: store.dataStore)],
+        logger: logger
+    )
+    app.beforeServerStarts {
+        let applied = try await store.dataStore.migrate()
+        if !applied.isEmpty { logger.info("Applied database migrations", metadata: ["migrations": "\(applied)"]) }
+        if let organization = try await services.organizations.ensureDefaultOrganization(for: configuration.tenancy, logger: logger) {
+            logger.info(
+                "Default organization",
+                metadata: ["organization.id": "\(organization.id)", "organization.subdomain": "\(organization.subdomain)"]
+            )
+        }
+        if seedsDemoData {
+            try await DemoData.seed(into: services, logger: logger)
+        }
+    }
+    return app
+}

@@ -1,0 +1,65 @@
+import CoordinaitorDomain
+import CoordinaitorPostgres
+import CoordinaitorSQLite
+import CoordinaitorServices
+import Logging
+import ServiceLifecycle
+
+/// An opened store and the services that must run for it to work (the PostgreSQL connection pool).
+package struct OpenedStore: Sendable {
+    package var dataStore: any DataStore
+    package var backgroundServices: [any Service]
+}
+
+/// Picks the backend from configuration. The only place that knows both drivers.
+package enum StoreFactory {
+    package static func open(_ database: AppConfiguration.Database, logger: Logger) async throws -> OpenedStore {
+        switch database {
+        case .sqlite(let path):
+            let store = try await SQLiteDataStore.open(path: path, logger: logger)
+            return OpenedStore(dataStore: store, backgroundServices: [])
+        case .postgres(let url):
+            let store = PostgresDataStore(configuration: try PostgresDataStore.configuration(url: url), logger: logger)
+            return OpenedStore(dataStore: store, backgroundServices: [store])
+        }
+    }
+}
+
+/// Closes the store's connections once the server has stopped.
+struct StoreShutdownService: Service {
+    let store: any DataStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await self.store.shutdown()
+    }
+}
+
+/// Runs `body` with services over a migrated store, for one-off commands such as `coordinaitor org create`.
+package func withCoreServices<Result: Sendable>(
+    configuration: AppConfiguration,
+    logger: Logger,
+    _ body: @escaping @Sendable (CoreServices) async throws -> Result
+) async throws -> Result {
+    let store = try await StoreFactory.open(configuration.database, logger: logger)
+    let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache)
+    let result = try await withThrowingTaskGroup(of: Result?.self) { group in
+        for service in store.backgroundServices {
+            group.addTask {
+                try await service.run()
+                return nil
+            }
+        }
+        group.addTask {
+            _ = try await store.dataStore.migrate()
+            return try await body(services)
+        }
+        defer { group.cancelAll() }
+        while let next = try await group.next() {
+            if let result = next { return result }
+        }
+        throw StartupError("The store stopped before the command finished.")
+    }
+    try await store.dataStore.shutdown()
+    return result
+}

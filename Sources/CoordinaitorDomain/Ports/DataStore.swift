@@ -1,0 +1,49 @@
+/// A storage backend: its repositories plus what the server needs to start and report readiness.
+package protocol DataStore: Sendable {
+    var organizations: any OrganizationRepository { get }
+    var projects: any ProjectRepository { get }
+    var agents: any AgentRepository { get }
+    var tasks: any TaskRepository { get }
+
+    /// Applies every migration not yet applied, each in its own transaction, and returns the versions applied now.
+    /// Safe to call repeatedly and from several processes at once.
+    func migrate() async throws -> [Int]
+
+    /// Whether the database answers and every known migration is applied.
+    /// - Throws: when the database cannot be reached.
+    func readiness() async throws -> StoreReadiness
+
+    /// Releases connections. No call may follow.
+    func shutdown() async throws
+}
+
+package struct StoreReadiness: Hashable, Sendable {
+    /// The backend's name: `sqlite` or `postgres`.
+    package var backend: String
+    package var appliedVersion: Int
+    package var latestVersion: Int
+
+    package init(backend: String, appliedVersion: Int, latestVersion: Int) {
+        self.backend = backend
+        self.appliedVersion = appliedVersion
+        self.latestVersion = latestVersion
+    }
+
+    package var migrationsCurrent: Bool { self.appliedVersion >= self.latestVersion }
+}
+
+/// A storage call was made with a value whose organization is not the scope's: a programming error, never user input.
+package struct ScopeMismatchError: Error, Hashable, Sendable {
+    package var scope: TenantScope
+    package var valueOrganizationID: OrganizationID
+
+    package init(scope: TenantScope, valueOrganizationID: OrganizationID) {
+        self.scope = scope
+        self.valueOrganizationID = valueOrganizationID
+    }
+
+    /// Throws unless `organizationID` is the scope's.
+    package static func check(_ organizationID: OrganizationID, in scope: TenantScope) throws(ScopeMismatchError) {
+        if organizationID != scope.organizationID { throw ScopeMismatchError(scope: scope, valueOrganizationID: organizationID) }
+    }
+}

@@ -1,0 +1,19 @@
+/// Storage of organizations: the only table that is not tenant-owned (it *is* the tenants).
+///
+/// Uniqueness of `name`, `subdomain` and `domain` is enforced by database constraints; a violation is reported as
+/// ``ResourceError/conflict(_:field:)`` naming the field (`name`, `subdomain` or `domain`).
+package protocol OrganizationRepository: Sendable {
+    /// Inserts a new organization.
+    /// - Throws: ``ResourceError`` `.conflict` when a unique field is taken (including by a concurrent insert).
+    func create(_ organization: Organization) async throws -> Organization
+
+    /// Finds an organization by id, by slug (subdomain first, then name) or by custom domain. Any status.
+    func find(_ key: TenantKey) async throws -> Organization?
+
+    /// Replaces the stored organization that has `organization.id`.
+    /// - Throws: ``ResourceError`` `.notFound` when there is none, `.conflict` when a unique field is taken.
+    func update(_ organization: Organization) async throws -> Organization
+
+    /// Organizations newest first (by id, which is time-ordered), optionally filtered by status.
+    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization>
+}

@@ -1,0 +1,50 @@
+import CoordinaitorDomain
+import CoordinaitorServices
+import Hummingbird
+
+/// Settings of the HTTP layer that are not about tenancy.
+package struct HTTPSettings: Sendable {
+    /// Largest accepted request body in bytes (`MAX_BODY_SIZE`).
+    package var maximumBodySize: Int
+    /// Log every tenant resolution at debug level (`DEBUG=tenant:*`).
+    package var logsTenantResolution: Bool
+
+    package init(maximumBodySize: Int = 1 << 20, logsTenantResolution: Bool = false) {
+        self.maximumBodySize = maximumBodySize
+        self.logsTenantResolution = logsTenantResolution
+    }
+}
+
+/// Builds the whole HTTP surface: central routes, then the tenant API behind resolution.
+package enum APIRouter {
+    package static func build(
+        services: CoreServices,
+        tenancy: TenancyConfiguration,
+        settings: HTTPSettings,
+        registry: RouteRegistry = RouteRegistry()
+    ) -> PathTenantResponder<RouterResponder<AppRequestContext>> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+
+        let central = router.group()
+        HealthController(store: services.store)
+            .addRoutes(to: RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false))
+
+        let resolution = TenantResolutionMiddleware(
+            resolver: TenantResolver(configuration: tenancy),
+            directory: services.tenants,
+            logsResolutions: settings.logsTenantResolution
+        )
+        let tenantAPI = router.group("api")
+            .add(middleware: resolution)
+            .group(context: TenantRequestContext.self)
+        let routes = RouteRegistrar(group: tenantAPI, prefix: "api", registry: registry, isTenantRoute: true)
+        let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
+        ProjectController(projects: services.projects, body: body).addRoutes(to: routes)
+        AgentController(agents: services.agents, body: body).addRoutes(to: routes)
+        TaskController(tasks: services.tasks, body: body).addRoutes(to: routes)
+
+        let isPathStrategy = tenancy.multiTenantEnabled && tenancy.strategy == .path
+        return PathTenantResponder(wrapping: router.buildResponder(), isEnabled: isPathStrategy)
+    }
+}

@@ -1,0 +1,100 @@
+import CoordinaitorDomain
+import Foundation
+import Hummingbird
+
+/// Reads a JSON request body into a DTO, with the errors a client can act on:
+/// 415 for a non-JSON content type, 413 past the size limit, 400 for malformed JSON, 422 naming the field otherwise.
+package struct JSONBodyReader: Sendable {
+    /// Bytes accepted in one body (`MAX_BODY_SIZE`, default 1 MiB).
+    package let maximumSize: Int
+
+    package init(maximumSize: Int = 1 << 20) {
+        self.maximumSize = maximumSize
+    }
+
+    /// Decodes the body as `Body`, refusing fields outside `allowedFields` (such as `id` or `organizationId`).
+    package func decode<Body: Decodable>(_ type: Body.Type, from request: Request, allowedFields: Set<String>) async throws -> Body {
+        if let contentType = request.headers[.contentType], !Self.isJSON(contentType) {
+            throw APIError(
+                status: .unsupportedMediaType,
+                code: "unsupported_media_type",
+                detail: "Send the body as JSON with 'Content-Type: application/json'."
+            )
+        }
+        let buffer = try await request.body.collect(upTo: self.maximumSize)
+        let data = Data(buffer.readableBytesView)
+        let object: [String: JSONValue]
+        do {
+            object = try JSONCoding.decoder.decode([String: JSONValue].self, from: data)
+        } catch let error as DecodingError {
+            if case .typeMismatch = error {
+                throw APIError(status: .unprocessableContent, code: "validation_failed", detail: "The body must be a JSON object.", field: "")
+            }
+            throw APIError(status: .badRequest, code: "malformed_json", detail: "The body is not valid JSON.")
+        }
+        let unknown = Set(object.keys).subtracting(allowedFields).sorted()
+        if !unknown.isEmpty {
+            let issues = unknown.map { APIError.FieldIssue(field: $0, message: "Unknown or read-only field.") }
+            throw APIError(
+                status: .unprocessableContent,
+                code: "validation_failed",
+                detail: "Unknown or read-only fields: \(unknown.joined(separator: ", ")). Allowed: \(allowedFields.sorted().joined(separator: ", ")).",
+                field: unknown.first,
+                issues: issues
+            )
+        }
+        do {
+            return try JSONCoding.decoder.decode(Body.self, from: data)
+        } catch let error as DecodingError {
+            throw Self.problem(for: error)
+        }
+    }
+
+    private static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmed.lowercased() } ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+
+    /// A 422 naming the field a decoding error is about.
+    static func problem(for error: DecodingError) -> APIError {
+        let (path, message): ([any CodingKey], String) =
+            switch error {
+            case .keyNotFound(let key, let context): (context.codingPath + [key], "Required.")
+            case .valueNotFound(_, let context): (context.codingPath, "Must not be null.")
+            case .typeMismatch(let type, let context): (context.codingPath, "Must be \(Self.describe(type)).")
+            case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
+            @unknown default: ([], "Invalid value.")
+            }
+        let field = Self.fieldPath(path)
+        return APIError(
+            status: .unprocessableContent,
+            code: "validation_failed",
+            detail: "\(field.isEmpty ? "body" : field): \(message)",
+            field: field,
+            issues: [APIError.FieldIssue(field: field, message: message)]
+        )
+    }
+
+    /// `capabilities[2]`, `settings.branding.primaryColor`.
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        var result = ""
+        for key in path {
+            if let index = key.intValue {
+                result += "[\(index)]"
+            } else {
+                result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "a value of the documented type"
+        }
+    }
+}

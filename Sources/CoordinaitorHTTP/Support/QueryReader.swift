@@ -1,0 +1,62 @@
+import CoordinaitorDomain
+import Hummingbird
+
+/// Typed access to query parameters; a bad value is a 400 naming the parameter and what it accepts.
+package struct QueryReader {
+    private let parameters: Parameters
+
+    package init(_ request: Request) {
+        self.parameters = request.uri.queryParameters
+    }
+
+    /// `limit` (1…100, default 20) and `cursor` (the last id of the previous page).
+    package func page() throws -> PageRequest {
+        var page = PageRequest()
+        if let raw = self.parameters.get("limit") {
+            guard let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) else {
+                throw Self.invalid("limit", "Must be a whole number from 1 to \(PageRequest.maximumLimit).")
+            }
+            page.limit = limit
+        }
+        if let raw = self.parameters.get("cursor") {
+            // Cursors are ids; checking the form keeps arbitrary strings out of queries.
+            guard let cursor = TypedID<CursorKind>(raw) else { throw Self.invalid("cursor", "Must be the nextCursor of a previous page.") }
+            page.after = cursor.description
+        }
+        return page
+    }
+
+    package func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let raw = self.parameters.get(name) else { return nil }
+        guard let choice = Choice(rawValue: raw) else {
+            throw Self.invalid(name, "Must be one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return choice
+    }
+
+    package func id<Kind: IdentifierKind>(_ name: String, as type: TypedID<Kind>.Type) throws -> TypedID<Kind>? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        guard let id = TypedID<Kind>(raw) else { throw Self.invalid(name, "Must be a \(Kind.resourceName) id (a UUID).") }
+        return id
+    }
+
+    package func token(_ name: String) throws -> String? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        guard TextRules.isToken(raw) else { throw Self.invalid(name, "Must be 1 to 64 of a-z, 0-9, '_', '.', '-'.") }
+        return raw
+    }
+
+    private static func invalid(_ name: String, _ message: String) -> APIError {
+        APIError(
+            status: .badRequest,
+            code: "invalid_query_parameter",
+            detail: "Query parameter '\(name)': \(message)",
+            field: name,
+            issues: [APIError.FieldIssue(field: name, message: message)]
+        )
+    }
+}
+
+/// Cursors are the ids of list items; this kind only serves to parse them.
+package enum CursorKind: IdentifierKind { package static let resourceName = "cursor" }

@@ -1,0 +1,101 @@
+import CoordinaitorDomain
+import CoordinaitorServices
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Resolves the organization of a tenant route and puts it in the context, or refuses the request.
+///
+/// The pure rules live in ``TenantResolver``; this adds the lookup (through the cached ``TenantDirectory``), the
+/// active-status check, the `X-Tenant-ID` response header, and the `tenant:resolve` debug log.
+package struct TenantResolutionMiddleware: RouterMiddleware {
+    package typealias Context = AppRequestContext
+
+    private let resolver: TenantResolver
+    private let directory: TenantDirectory
+    private let headerName: HTTPField.Name?
+    private let logsResolutions: Bool
+
+    /// - Parameters:
+    ///   - logsResolutions: log every resolution at debug level (`DEBUG=tenant:*` or `tenant:resolve`).
+    package init(resolver: TenantResolver, directory: TenantDirectory, logsResolutions: Bool = false) {
+        self.resolver = resolver
+        self.directory = directory
+        self.headerName = HTTPField.Name(resolver.configuration.tenantHeaderName)
+        self.logsResolutions = logsResolutions
+    }
+
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let facts = TenantRequestFacts(
+            // A literal Host field wins over the authority: HTTP/1 moves Host into the authority, so both agree on the wire, and
+            // requests built in-process (tests, internal forwarding) can name a host.
+            host: request.headers[.host] ?? request.head.authority,
+            forwardedHost: request.headers[.xForwardedHost].flatMap { $0.split(separator: ",").first.map { $0.trimmed } },
+            tenantHeader: self.headerName.flatMap { request.headers[$0] },
+            pathKey: context.pathTenantKey
+        )
+        let resolution = self.resolver.resolve(facts)
+        let organization: Organization
+        do {
+            organization = try await self.organization(for: resolution)
+        } catch {
+            self.log(resolution, facts: facts, request: request, context: context, outcome: "refused: \(error)")
+            throw error
+        }
+        self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
+
+        var context = context
+        context.tenant = organization
+        context.logger[metadataKey: "tenant.id"] = "\(organization.id)"
+        let tenantHeader = "\(organization.id)"
+        do {
+            var response = try await next(request, context)
+            response.headers[.xTenantID] = tenantHeader
+            return response
+        } catch {
+            var problem = ProblemMiddleware<Context>.problem(for: error, logger: context.logger)
+            problem.headers[.xTenantID] = tenantHeader
+            throw problem
+        }
+    }
+
+    private func organization(for resolution: TenantResolution) async throws -> Organization {
+        switch resolution {
+        case .organization(let key, _):
+            return try await self.directory.activeOrganization(for: key)
+        case .noTenant(let reason):
+            throw TenancyError(code: .tenantNotFound, message: "No organization for this request: \(reason).")
+        case .rejected(let error):
+            throw error
+        }
+    }
+
+    private func log(_ resolution: TenantResolution, facts: TenantRequestFacts, request: Request, context: Context, outcome: String) {
+        guard self.logsResolutions else { return }
+        var logger = context.logger
+        logger.logLevel = .debug
+        let strategy = self.resolver.configuration.multiTenantEnabled ? self.resolver.configuration.strategy.rawValue : "single-tenant"
+        logger.debug(
+            "tenant:resolve",
+            metadata: [
+                "tenant.host": "\(facts.host ?? "-")",
+                "tenant.path": "\(request.uri.path)",
+                "tenant.strategy": "\(strategy)",
+                "tenant.resolution": "\(resolution)",
+                "tenant.outcome": "\(outcome)",
+            ]
+        )
+    }
+}
+
+extension HTTPField.Name {
+    package static let xTenantID = HTTPField.Name.literal("X-Tenant-ID")
+    package static let xForwardedHost = HTTPField.Name.literal("X-Forwarded-Host")
+    package static let host = HTTPField.Name.literal("Host")
+
+    /// A field name written in the source; only a typo in this file could make it invalid.
+    private static func literal(_ name: String) -> HTTPField.Name {
+        guard let field = HTTPField.Name(name) else { preconditionFailure("'\(name)' is not a valid HTTP field name") }
+        return field
+    }
+}

@@ -1,0 +1,79 @@
+import CoordinaitorDomain
+import PostgresNIO
+
+struct PostgresOrganizationRepository: OrganizationRepository {
+    let database: PostgresDatabase
+
+    func create(_ organization: Organization) async throws -> Organization {
+        let o = organization
+        let settings = try PostgresJSON.text(o.settings)
+        try await PostgresConstraintViolation.mapping(resource: "organization") {
+            _ = try await self.database.rows(
+                """
+                INSERT INTO organizations (
+                    id, name, display_name, subdomain, domain, tier, status, contact_email, settings,
+                    created_at, updated_at, created_by
+                ) VALUES (
+                    \(o.id.uuid), \(o.name), \(o.displayName), \(o.subdomain), \(o.domain), \(o.tier.rawValue),
+                    \(o.status.rawValue), \(o.contactEmail), \(settings)::jsonb,
+                    \(MillisecondTimestamp(o.createdAt)), \(MillisecondTimestamp(o.updatedAt)), \(o.createdBy?.uuid)
+                )
+                """
+            )
+        }
+        return organization
+    }
+
+    func find(_ key: TenantKey) async throws -> Organization? {
+        let query: PostgresQuery =
+            switch key {
+            case .id(let id):
+                "SELECT \(unescaped: PostgresColumns.organization) FROM organizations WHERE id = \(id.uuid)"
+            case .slug(let slug):
+                // One statement, so both matches come from the same snapshot; the subdomain match sorts first.
+                """
+                SELECT \(unescaped: PostgresColumns.organization) FROM organizations
+                WHERE subdomain = \(slug) OR name = \(slug)
+                ORDER BY subdomain = \(slug) DESC
+                LIMIT 1
+                """
+            case .domain(let domain):
+                "SELECT \(unescaped: PostgresColumns.organization) FROM organizations WHERE domain = \(domain)"
+            }
+        return try await self.database.rows(query).first.map(Organization.init(postgresRow:))
+    }
+
+    func update(_ organization: Organization) async throws -> Organization {
+        let o = organization
+        let settings = try PostgresJSON.text(o.settings)
+        let updated = try await PostgresConstraintViolation.mapping(resource: "organization") {
+            try await self.database.rows(
+                """
+                UPDATE organizations SET
+                    name = \(o.name), display_name = \(o.displayName), subdomain = \(o.subdomain), domain = \(o.domain),
+                    tier = \(o.tier.rawValue), status = \(o.status.rawValue), contact_email = \(o.contactEmail),
+                    settings = \(settings)::jsonb, created_at = \(MillisecondTimestamp(o.createdAt)),
+                    updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid)
+                WHERE id = \(o.id.uuid)
+                RETURNING id
+                """
+            )
+        }
+        guard !updated.isEmpty else { throw ResourceError.notFound("organization") }
+        return organization
+    }
+
+    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+        let cursor = try PostgresPage.cursor(page)
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.organization) FROM organizations
+            WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
+              AND (\(cursor)::uuid IS NULL OR id < \(cursor))
+            ORDER BY id DESC
+            LIMIT \(PostgresPage.fetchLimit(page))
+            """
+        )
+        return try PostgresPage.page(rows, for: page, decode: Organization.init(postgresRow:), cursor: \.id.description)
+    }
+}

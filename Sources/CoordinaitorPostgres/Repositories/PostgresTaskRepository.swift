@@ -1,0 +1,145 @@
+import CoordinaitorDomain
+import PostgresNIO
+
+struct PostgresTaskRepository: TaskRepository {
+    let database: PostgresDatabase
+
+    func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
+        let cursor = try PostgresPage.cursor(page)
+        let status = filter.status?.rawValue
+        let priority = filter.priority?.rawValue
+        let projectID = filter.projectID?.uuid
+        let agentID = filter.assignedAgentID?.uuid
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.task) FROM tasks
+            WHERE organization_id = \(scope.organizationID.uuid)
+              AND (\(status)::text IS NULL OR status = \(status))
+              AND (\(priority)::text IS NULL OR priority = \(priority))
+              AND (\(filter.type)::text IS NULL OR type = \(filter.type))
+              AND (\(projectID)::uuid IS NULL OR project_id = \(projectID))
+              AND (\(agentID)::uuid IS NULL OR assigned_agent_id = \(agentID))
+              AND (\(cursor)::uuid IS NULL OR id < \(cursor))
+            ORDER BY id DESC
+            LIMIT \(PostgresPage.fetchLimit(page))
+            """
+        )
+        return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
+    }
+
+    func find(in scope: TenantScope, id: TaskID) async throws -> WorkTask? {
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.task) FROM tasks
+            WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid)
+            """
+        )
+        return try rows.first.map(WorkTask.init(postgresRow:))
+    }
+
+    func create(in scope: TenantScope, _ task: WorkTask) async throws -> WorkTask {
+        try ScopeMismatchError.check(task.organizationID, in: scope)
+        let t = task
+        let input = try PostgresJSON.optionalText(t.input)
+        let output = try PostgresJSON.optionalText(t.output)
+        let logger = self.database.logger
+        try await PostgresConstraintViolation.mapping(resource: "task") {
+            try await self.database.transaction { connection in
+                try await Self.checkReferences(projectID: t.projectID, agentID: t.assignedAgentID, in: scope, on: connection, logger: logger)
+                _ = try await connection.rows(
+                    """
+                    INSERT INTO tasks (
+                        organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id,
+                        input, output, created_at, updated_at, started_at, completed_at
+                    ) VALUES (
+                        \(t.organizationID.uuid), \(t.id.uuid), \(t.title), \(t.description), \(t.type),
+                        \(t.status.rawValue), \(t.priority.rawValue), \(t.projectID?.uuid), \(t.assignedAgentID?.uuid),
+                        \(input)::jsonb, \(output)::jsonb, \(MillisecondTimestamp(t.createdAt)),
+                        \(MillisecondTimestamp(t.updatedAt)), \(t.startedAt.map(MillisecondTimestamp.init)),
+                        \(t.completedAt.map(MillisecondTimestamp.init))
+                    )
+                    """,
+                    logger: logger
+                )
+            }
+        }
+        return task
+    }
+
+    func update(in scope: TenantScope, id: TaskID, _ change: @Sendable (WorkTask) throws -> WorkTask) async throws -> WorkTask {
+        let logger = self.database.logger
+        return try await PostgresConstraintViolation.mapping(resource: "task") {
+            try await self.database.transaction { connection in
+                let rows = try await connection.rows(
+                    """
+                    SELECT \(unescaped: PostgresColumns.task) FROM tasks
+                    WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid)
+                    FOR UPDATE
+                    """,
+                    logger: logger
+                )
+                guard let row = rows.first else { throw ResourceError.notFound("task") }
+                let current = try WorkTask(postgresRow: row)
+                let t = try change(current)
+                try PostgresTenantRows.checkIdentity(id: t.id, organizationID: t.organizationID, expected: id, in: scope)
+                try await Self.checkReferences(
+                    projectID: t.projectID == current.projectID ? nil : t.projectID,
+                    agentID: t.assignedAgentID == current.assignedAgentID ? nil : t.assignedAgentID,
+                    in: scope,
+                    on: connection,
+                    logger: logger
+                )
+                let input = try PostgresJSON.optionalText(t.input)
+                let output = try PostgresJSON.optionalText(t.output)
+                _ = try await connection.rows(
+                    """
+                    UPDATE tasks SET
+                        title = \(t.title), description = \(t.description), type = \(t.type),
+                        status = \(t.status.rawValue), priority = \(t.priority.rawValue),
+                        project_id = \(t.projectID?.uuid), assigned_agent_id = \(t.assignedAgentID?.uuid),
+                        input = \(input)::jsonb, output = \(output)::jsonb,
+                        created_at = \(MillisecondTimestamp(t.createdAt)), updated_at = \(MillisecondTimestamp(t.updatedAt)),
+                        started_at = \(t.startedAt.map(MillisecondTimestamp.init)),
+                        completed_at = \(t.completedAt.map(MillisecondTimestamp.init))
+                    WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid)
+                    """,
+                    logger: logger
+                )
+                return t
+            }
+        }
+    }
+
+    func delete(in scope: TenantScope, id: TaskID) async throws {
+        let deleted = try await self.database.rows(
+            "DELETE FROM tasks WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid) RETURNING id"
+        )
+        guard !deleted.isEmpty else { throw ResourceError.notFound("task") }
+    }
+
+    /// Reports a reference to a project or agent that is not in scope as `notFound` naming the request field.
+    /// `FOR KEY SHARE` keeps the referenced row from being deleted before this transaction commits.
+    private static func checkReferences(
+        projectID: ProjectID?,
+        agentID: AgentID?,
+        in scope: TenantScope,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
+        let organizationID = scope.organizationID.uuid
+        if let projectID {
+            let rows = try await connection.rows(
+                "SELECT 1 FROM projects WHERE organization_id = \(organizationID) AND id = \(projectID.uuid) FOR KEY SHARE",
+                logger: logger
+            )
+            if rows.isEmpty { throw ResourceError.notFound("project", field: "projectId") }
+        }
+        if let agentID {
+            let rows = try await connection.rows(
+                "SELECT 1 FROM agents WHERE organization_id = \(organizationID) AND id = \(agentID.uuid) FOR KEY SHARE",
+                logger: logger
+            )
+            if rows.isEmpty { throw ResourceError.notFound("agent", field: "assignedAgentId") }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Select lists, constant text spliced into queries with `unescaped:` (never built from input). JSON columns are read
+/// as text and decoded with `JSONDecoder`, the same way they are written.
+enum PostgresColumns {
+    static let organization = """
+        id, name, display_name, subdomain, domain, tier, status, contact_email, settings::text AS settings, \
+        created_at, updated_at, created_by
+        """
+
+    static let project = "organization_id, id, name, description, status, created_at, updated_at"
+
+    static let agent = """
+        organization_id, id, name, provider, capabilities::text AS capabilities, status, max_concurrent_tasks, \
+        created_at, updated_at
+        """
+
+    static let task = """
+        organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id, \
+        input::text AS input, output::text AS output, created_at, updated_at, started_at, completed_at
+        """
+}

@@ -1,0 +1,43 @@
+import CoordinaitorDomain
+import SQLiteNIO
+
+struct SQLiteOrganizationRepository: OrganizationRepository {
+    private static let table = Organization.sqliteTable
+    let connections: SQLiteConnections
+
+    func create(_ organization: Organization) async throws -> Organization {
+        let values = try organization.sqliteValues()
+        try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
+            try await self.connections.write { try await $0.query(Self.table.insertSQL, values) }
+        }
+        return organization
+    }
+
+    func find(_ key: TenantKey) async throws -> Organization? {
+        let (condition, binds): (String, [SQLiteData]) =
+            switch key {
+            case .id(let id): ("id = ?", [.id(id)])
+            // One statement, so both matches come from the same snapshot; the subdomain match sorts first.
+            case .slug(let slug): ("subdomain = ?1 OR name = ?1 ORDER BY subdomain = ?1 DESC", [.text(slug)])
+            case .domain(let domain): ("domain = ?", [.text(domain)])
+            }
+        let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE \(condition) LIMIT 1"
+        let rows = try await self.connections.read { try await $0.query(sql, binds) }
+        return try rows.first.map(Organization.init(sqliteRow:))
+    }
+
+    func update(_ organization: Organization) async throws -> Organization {
+        let binds = Self.table.updateBinds(from: try organization.sqliteValues())
+        let updated = try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
+            try await self.connections.write { try await $0.query(Self.table.updateSQL, binds) }
+        }
+        guard !updated.isEmpty else { throw ResourceError.notFound("organization") }
+        return organization
+    }
+
+    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+        var query = SQLiteListQuery(Self.table)
+        query.filter("status", equals: status.map { .raw($0) })
+        return try await query.fetch(page, on: self.connections, decode: Organization.init(sqliteRow:), cursor: \.id.description)
+    }
+}

@@ -1,0 +1,78 @@
+import CoordinaitorDomain
+import SQLiteNIO
+
+struct SQLiteTaskRepository: TaskRepository {
+    private static let table = WorkTask.sqliteTable
+    let connections: SQLiteConnections
+
+    func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
+        var query = SQLiteListQuery(Self.table)
+        query.filter("organization_id", equals: .id(scope.organizationID))
+        query.filter("status", equals: filter.status.map { .raw($0) })
+        query.filter("priority", equals: filter.priority.map { .raw($0) })
+        query.filter("type", equals: filter.type.map { .text($0) })
+        query.filter("project_id", equals: filter.projectID.map { .id($0) })
+        query.filter("assigned_agent_id", equals: filter.assignedAgentID.map { .id($0) })
+        return try await query.fetch(page, on: self.connections, decode: WorkTask.init(sqliteRow:), cursor: \.id.description)
+    }
+
+    func find(in scope: TenantScope, id: TaskID) async throws -> WorkTask? {
+        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        return try rows.first.map(WorkTask.init(sqliteRow:))
+    }
+
+    func create(in scope: TenantScope, _ task: WorkTask) async throws -> WorkTask {
+        try ScopeMismatchError.check(task.organizationID, in: scope)
+        let values = try task.sqliteValues()
+        try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
+            try await self.connections.write { transaction in
+                try await Self.checkReferences(projectID: task.projectID, agentID: task.assignedAgentID, in: scope, transaction: transaction)
+                try await transaction.query(Self.table.insertSQL, values)
+            }
+        }
+        return task
+    }
+
+    func update(in scope: TenantScope, id: TaskID, _ change: @Sendable (WorkTask) throws -> WorkTask) async throws -> WorkTask {
+        try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
+            try await self.connections.write { transaction in
+                guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
+                    throw ResourceError.notFound("task")
+                }
+                let current = try WorkTask(sqliteRow: row)
+                let updated = try change(current)
+                try SQLiteTenantRows.checkIdentity(id: updated.id, organizationID: updated.organizationID, expected: id, in: scope)
+                try await Self.checkReferences(
+                    projectID: updated.projectID == current.projectID ? nil : updated.projectID,
+                    agentID: updated.assignedAgentID == current.assignedAgentID ? nil : updated.assignedAgentID,
+                    in: scope,
+                    transaction: transaction
+                )
+                try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+                return updated
+            }
+        }
+    }
+
+    func delete(in scope: TenantScope, id: TaskID) async throws {
+        try await self.connections.write { transaction in
+            try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+        }
+    }
+
+    /// Reports a reference to a project or agent that is not in scope as `notFound` naming the request field.
+    /// The composite foreign keys would reject it too, but without saying which field was wrong.
+    private static func checkReferences(
+        projectID: ProjectID?,
+        agentID: AgentID?,
+        in scope: TenantScope,
+        transaction: SQLiteTransaction
+    ) async throws {
+        if let projectID, try await !SQLiteTenantRows.exists(in: Project.sqliteTable, scope: scope, id: projectID, transaction: transaction) {
+            throw ResourceError.notFound("project", field: "projectId")
+        }
+        if let agentID, try await !SQLiteTenantRows.exists(in: Agent.sqliteTable, scope: scope, id: agentID, transaction: transaction) {
+            throw ResourceError.notFound("agent", field: "assignedAgentId")
+        }
+    }
+}

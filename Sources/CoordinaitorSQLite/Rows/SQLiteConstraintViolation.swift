@@ -1,0 +1,28 @@
+import CoordinaitorDomain
+import Foundation
+import SQLiteNIO
+
+/// Turns SQLite's unique violations into the domain's `conflict`, naming the field from the message
+/// (`UNIQUE constraint failed: projects.organization_id, projects.name` names `name`).
+enum SQLiteConstraintViolation {
+    private static let uniquePrefix = "UNIQUE constraint failed: "
+
+    /// Runs `body`, rethrowing a unique violation as ``ResourceError/conflict(_:field:)`` for `resource`.
+    @discardableResult
+    static func mapConflicts<Result>(resource: String, _ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as SQLiteError {
+            guard let field = self.uniqueField(error) else { throw error }
+            throw ResourceError.conflict(resource, field: field)
+        }
+    }
+
+    /// The last column of the violated unique key: the one that is not the tenant's `organization_id`.
+    static func uniqueField(_ error: SQLiteError) -> String? {
+        guard let range = error.message.range(of: Self.uniquePrefix) else { return nil }
+        let columns = error.message[range.upperBound...].split(separator: ",")
+        guard let last = columns.last?.split(separator: ".").last else { return nil }
+        return String(last).trimmed
+    }
+}

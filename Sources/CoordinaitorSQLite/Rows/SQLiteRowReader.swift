@@ -1,0 +1,80 @@
+import CoordinaitorDomain
+import Foundation
+import SQLiteNIO
+
+/// Reads typed values out of a row, reporting the table and column of anything unreadable.
+struct SQLiteRowReader {
+    let row: SQLiteRow
+    let table: String
+
+    init(_ row: SQLiteRow, table: String) {
+        self.row = row
+        self.table = table
+    }
+
+    private func data(_ column: String) throws -> SQLiteData {
+        guard let data = self.row.column(column) else { throw self.error(column, "missing column") }
+        return data
+    }
+
+    private func error(_ column: String, _ reason: String) -> SQLiteStoredValueError {
+        SQLiteStoredValueError(table: self.table, column: column, reason: reason)
+    }
+
+    func string(_ column: String) throws -> String {
+        guard case .text(let value) = try self.data(column) else { throw self.error(column, "expected text") }
+        return value
+    }
+
+    func optionalString(_ column: String) throws -> String? {
+        if try self.data(column).isNull { return nil }
+        return try self.string(column)
+    }
+
+    func int(_ column: String) throws -> Int {
+        guard case .integer(let value) = try self.data(column) else { throw self.error(column, "expected an integer") }
+        return Int(value)
+    }
+
+    func date(_ column: String) throws -> Date {
+        guard case .integer(let value) = try self.data(column) else { throw self.error(column, "expected milliseconds") }
+        return EpochMilliseconds(Int64(value)).date
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        if try self.data(column).isNull { return nil }
+        return try self.date(column)
+    }
+
+    func id<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
+        guard let id = TypedID<Kind>(try self.string(column)) else { throw self.error(column, "expected a UUID") }
+        return id
+    }
+
+    func optionalID<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
+        if try self.data(column).isNull { return nil }
+        return try self.id(column)
+    }
+
+    func value<Value: RawRepresentable<String>>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
+        let raw = try self.string(column)
+        guard let value = Value(rawValue: raw) else { throw self.error(column, "unknown value '\(raw)'") }
+        return value
+    }
+
+    func json<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(try self.string(column).utf8))
+        } catch let error as SQLiteStoredValueError {
+            throw error
+        } catch {
+            throw self.error(column, "invalid JSON: \(error)")
+        }
+    }
+
+    func optionalJSON<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value? {
+        if try self.data(column).isNull { return nil }
+        // Explicit, or `Value?` would be inferred and JSON `null` would come back as a missing value.
+        return try self.json(column, as: Value.self)
+    }
+}

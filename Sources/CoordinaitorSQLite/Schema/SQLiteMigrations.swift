@@ -1,0 +1,101 @@
+/// Every migration, in version order. Append new ones; never edit one that has shipped.
+///
+/// The logical schema is the PostgreSQL one: tenant-owned tables are keyed by `(organization_id, id)`, their foreign
+/// keys to each other are composite and led by `organization_id`, and so is every index.
+enum SQLiteMigrations {
+    static let all: [SQLiteMigration] = [initialSchema]
+
+    static var latestVersion: Int { all.last?.version ?? 0 }
+
+    static let bookkeeping = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at INTEGER NOT NULL
+        )
+        """
+
+    private static let initialSchema = SQLiteMigration(
+        version: 1,
+        name: "organizations, projects, agents, tasks",
+        statements: [
+            """
+            CREATE TABLE organizations (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                subdomain TEXT NOT NULL,
+                domain TEXT,
+                tier TEXT NOT NULL CHECK (tier IN ('free', 'starter', 'professional', 'enterprise')),
+                status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'pending', 'cancelled')),
+                contact_email TEXT NOT NULL,
+                settings TEXT NOT NULL CHECK (json_valid(settings)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                created_by TEXT,
+                CONSTRAINT organizations_name_key UNIQUE (name),
+                CONSTRAINT organizations_subdomain_key UNIQUE (subdomain),
+                CONSTRAINT organizations_domain_key UNIQUE (domain)
+            )
+            """,
+            "CREATE INDEX organizations_status_id_idx ON organizations (status, id)",
+            """
+            CREATE TABLE projects (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT,
+                status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'completed', 'archived')),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (organization_id, id),
+                CONSTRAINT projects_organization_id_name_key UNIQUE (organization_id, name)
+            )
+            """,
+            "CREATE INDEX projects_organization_id_status_id_idx ON projects (organization_id, status, id)",
+            """
+            CREATE TABLE agents (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                provider TEXT NOT NULL CHECK (provider IN ('claude', 'gpt', 'gemini', 'llama', 'mistral', 'custom')),
+                capabilities TEXT NOT NULL CHECK (json_valid(capabilities)),
+                status TEXT NOT NULL CHECK (status IN ('idle', 'busy', 'offline', 'disabled')),
+                max_concurrent_tasks INTEGER NOT NULL CHECK (max_concurrent_tasks > 0),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (organization_id, id),
+                CONSTRAINT agents_organization_id_name_key UNIQUE (organization_id, name)
+            )
+            """,
+            "CREATE INDEX agents_organization_id_status_id_idx ON agents (organization_id, status, id)",
+            """
+            CREATE TABLE tasks (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                id TEXT NOT NULL,
+                title TEXT NOT NULL,
+                description TEXT,
+                type TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'assigned', 'running', 'completed', 'failed', 'cancelled')),
+                priority TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'critical')),
+                project_id TEXT,
+                assigned_agent_id TEXT,
+                input TEXT CHECK (input IS NULL OR json_valid(input)),
+                output TEXT CHECK (output IS NULL OR json_valid(output)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                started_at INTEGER,
+                completed_at INTEGER,
+                PRIMARY KEY (organization_id, id),
+                CONSTRAINT tasks_project_fkey FOREIGN KEY (organization_id, project_id)
+                    REFERENCES projects (organization_id, id),
+                CONSTRAINT tasks_assigned_agent_fkey FOREIGN KEY (organization_id, assigned_agent_id)
+                    REFERENCES agents (organization_id, id)
+            )
+            """,
+            "CREATE INDEX tasks_organization_id_status_id_idx ON tasks (organization_id, status, id)",
+            "CREATE INDEX tasks_organization_id_project_id_idx ON tasks (organization_id, project_id)",
+            "CREATE INDEX tasks_organization_id_assigned_agent_id_idx ON tasks (organization_id, assigned_agent_id)",
+        ]
+    )
+}

@@ -1,0 +1,94 @@
+import CoordinaitorDomain
+import Foundation
+import Logging
+
+/// Creating and changing organizations, keeping this node's tenant cache in step.
+package struct OrganizationService: Sendable {
+    private let organizations: any OrganizationRepository
+    private let cache: TenantCache
+    private let time: any TimeSource
+    private let ids: any IdentifierSource
+
+    package init(organizations: any OrganizationRepository, cache: TenantCache, time: any TimeSource, ids: any IdentifierSource) {
+        self.organizations = organizations
+        self.cache = cache
+        self.time = time
+        self.ids = ids
+    }
+
+    /// Validates and stores a new organization.
+    /// - Throws: ``ValidationError`` naming fields; ``ResourceError`` `.conflict` when name, subdomain or domain is taken.
+    package func create(_ draft: NewOrganization, createdBy: UserID? = nil) async throws -> Organization {
+        try draft.validate()
+        let now = self.time.now()
+        let organization = draft.organization(id: self.ids.make(OrganizationKind.self, at: now), at: now, createdBy: createdBy)
+        let created = try await self.organizations.create(organization)
+        // A lookup of this name may have been cached as "unknown" a moment ago.
+        self.cache.invalidate(created)
+        return created
+    }
+
+    package func find(_ key: TenantKey) async throws -> Organization? {
+        try await self.organizations.find(key)
+    }
+
+    package func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+        try await self.organizations.list(status: status, page: page)
+    }
+
+    /// Changes an organization's status (suspend, reactivate, cancel); the next request on this node sees it.
+    package func setStatus(_ status: OrganizationStatus, of key: TenantKey) async throws -> Organization {
+        guard var organization = try await self.organizations.find(key) else {
+            throw ResourceError.notFound(OrganizationKind.resourceName)
+        }
+        let previous = organization
+        organization.status = status
+        organization.updatedAt = self.time.now()
+        let updated = try await self.organizations.update(organization)
+        self.cache.invalidate(previous, updated)
+        return updated
+    }
+
+    /// The organization that single-tenant mode (and the header strategy's fallback) serves.
+    ///
+    /// With no `DEFAULT_ORGANIZATION_ID`, single-tenant mode creates the `default` organization on first start.
+    /// - Throws: ``StartupError`` when `DEFAULT_ORGANIZATION_ID` names no organization.
+    package func ensureDefaultOrganization(for configuration: TenancyConfiguration, logger: Logger) async throws -> Organization? {
+        if let key = configuration.defaultOrganization {
+            guard let organization = try await self.organizations.find(key) else {
+                throw StartupError(
+                    "DEFAULT_ORGANIZATION_ID names no organization (\(TenantDirectory.describe(key))). "
+                        + "Create it first (coordinaitor org create …) or unset the variable."
+                )
+            }
+            return organization
+        }
+        guard !configuration.multiTenantEnabled else { return nil }
+        let key = configuration.singleTenantKey
+        if let existing = try await self.organizations.find(key) { return existing }
+        let draft = NewOrganization(
+            name: TenancyConfiguration.builtInDefaultSlug,
+            displayName: "Default Organization",
+            subdomain: TenancyConfiguration.builtInDefaultSlug,
+            contactEmail: "admin@default.invalid"
+        )
+        do {
+            let created = try await self.create(draft)
+            logger.info("Created the default organization for single-tenant mode", metadata: ["organization.id": "\(created.id)"])
+            return created
+        } catch let error as ResourceError where error.code == .conflict {
+            // Another node created it at the same moment.
+            guard let existing = try await self.organizations.find(key) else { throw error }
+            return existing
+        }
+    }
+}
+
+/// The server cannot start; the message is the one line it prints.
+package struct StartupError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+
+    package init(_ description: String) {
+        self.description = description
+    }
+}

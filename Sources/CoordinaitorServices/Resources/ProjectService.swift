@@ -1,0 +1,38 @@
+import CoordinaitorDomain
+
+/// Projects of one organization at a time: every call takes the tenant scope.
+package struct ProjectService: Sendable {
+    private let projects: any ProjectRepository
+    private let time: any TimeSource
+    private let ids: any IdentifierSource
+
+    package init(projects: any ProjectRepository, time: any TimeSource, ids: any IdentifierSource) {
+        self.projects = projects
+        self.time = time
+        self.ids = ids
+    }
+
+    package func list(in scope: TenantScope, filter: ProjectFilter, page: PageRequest) async throws -> Page<Project> {
+        try await self.projects.list(in: scope, filter: filter, page: page)
+    }
+
+    package func get(in scope: TenantScope, id: ProjectID) async throws -> Project {
+        guard let project = try await self.projects.find(in: scope, id: id) else { throw ResourceError.notFound(ProjectKind.resourceName) }
+        return project
+    }
+
+    package func create(in scope: TenantScope, _ draft: NewProject) async throws -> Project {
+        let now = self.time.now()
+        let project = try draft.project(id: self.ids.make(ProjectKind.self, at: now), in: scope, at: now)
+        return try await self.projects.create(in: scope, project)
+    }
+
+    package func update(in scope: TenantScope, id: ProjectID, _ patch: ProjectPatch) async throws -> Project {
+        let now = self.time.now()
+        return try await self.projects.update(in: scope, id: id) { try patch.applied(to: $0, at: now) }
+    }
+
+    package func delete(in scope: TenantScope, id: ProjectID) async throws {
+        try await self.projects.delete(in: scope, id: id)
+    }
+}

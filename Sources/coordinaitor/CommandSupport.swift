@@ -1,0 +1,45 @@
+import ArgumentParser
+import Configuration
+import CoordinaitorApp
+import CoordinaitorDomain
+import CoordinaitorServices
+import Foundation
+import Logging
+
+/// Reads the environment once, or stops with the one line that names the bad variable.
+func loadConfiguration() throws -> AppConfiguration {
+    do {
+        return try AppConfiguration(reader: ConfigReader(provider: EnvironmentVariablesProvider()))
+    } catch {
+        throw FatalStartup(message: error.description)
+    }
+}
+
+/// The process logger, at `LOG_LEVEL`.
+func makeLogger(_ configuration: AppConfiguration) -> Logger {
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    var logger = Logger(label: "coordinaitor")
+    logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
+    return logger
+}
+
+/// Prints one line to standard error and exits with status 1, instead of a stack of nested error descriptions.
+struct FatalStartup: Error, CustomStringConvertible {
+    var message: String
+    var description: String { self.message }
+}
+
+extension AsyncParsableCommand {
+    /// Runs `body`, turning configuration and start-up errors into one clear line and exit status 1.
+    func reportingStartupErrors(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as FatalStartup {
+            FileHandle.standardError.write(Data("coordinaitor: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        } catch let error as StartupError {
+            FileHandle.standardError.write(Data("coordinaitor: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

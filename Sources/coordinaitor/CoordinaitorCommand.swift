@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct CoordinaitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coordinaitor",
+        abstract: "CoordinAItor: coordinates AI agents' work for many isolated organizations on one server.",
+        discussion: "Configuration comes from environment variables; see the README for the full list.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, OrganizationCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}

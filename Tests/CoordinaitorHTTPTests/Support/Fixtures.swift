@@ -1,0 +1,110 @@
+import CoordinaitorDomain
+import CoordinaitorServices
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+
+/// One organization's seeded rows.
+struct TenantData: Sendable {
+    var organization: Organization
+    var project: Project
+    var agent: Agent
+    var task: WorkTask
+
+    /// Every id that belongs to this organization; no response to another organization may contain any of them.
+    var identifiers: [String] {
+        [self.organization.id.description, self.project.id.description, self.agent.id.description, self.task.id.description]
+    }
+}
+
+/// Two organizations with the same shape of data: acme (acme.test) and globex (globex.test).
+struct TwoTenants: Sendable {
+    var acme: TenantData
+    var globex: TenantData
+
+    static func seed(_ services: CoreServices) async throws -> TwoTenants {
+        TwoTenants(
+            acme: try await Self.seedOne(services, name: "acme-corp", subdomain: "acme", domain: "acme.test"),
+            globex: try await Self.seedOne(services, name: "globex", subdomain: "globex", domain: "globex.test")
+        )
+    }
+
+    static func seedOne(_ services: CoreServices, name: String, subdomain: String, domain: String) async throws -> TenantData {
+        let organization = try await services.organizations.create(
+            NewOrganization(name: name, displayName: name.capitalized, subdomain: subdomain, domain: domain, contactEmail: "admin@\(domain)")
+        )
+        let scope = TenantScope(organization)
+        let project = try await services.projects.create(in: scope, NewProject(name: "\(subdomain) project"))
+        let agent = try await services.agents.create(in: scope, NewAgent(name: "\(subdomain) agent", provider: .claude))
+        let task = try await services.tasks.create(
+            in: scope,
+            NewTask(title: "\(subdomain) task", projectID: project.id, assignedAgentID: agent.id, input: .object(["tenant": .string(subdomain)]))
+        )
+        return TenantData(organization: organization, project: project, agent: agent, task: task)
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends a request with an optional Host and JSON body.
+    func send(
+        _ method: HTTPRequest.Method,
+        _ uri: String,
+        host: String? = nil,
+        headers: HTTPFields = [:],
+        json: String? = nil
+    ) async throws -> TestResponse {
+        var headers = headers
+        if let host, let name = HTTPField.Name("Host") { headers[name] = host }
+        if json != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
+        return try await self.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as JSON.
+    var json: JSONValue {
+        get throws { try JSONDecoder().decode(JSONValue.self, from: Data(self.body.readableBytesView)) }
+    }
+
+    var text: String { String(buffer: self.body) }
+
+    /// The body without what merely echoes the request (a problem's `instance`, the path the client sent).
+    var textWithoutEcho: String {
+        guard case .object(var object) = try? self.json else { return self.text }
+        object["instance"] = nil
+        return (try? JSONEncoder().encode(JSONValue.object(object))).map { String(decoding: $0, as: UTF8.self) } ?? self.text
+    }
+
+    /// The stable `code` of a problem response.
+    var problemCode: String? {
+        guard case .object(let object) = try? self.json, case .string(let code) = object["code"] else { return nil }
+        return code
+    }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let object) = self else { return nil }
+        return object[key]
+    }
+
+    var array: [JSONValue] {
+        guard case .array(let items) = self else { return [] }
+        return items
+    }
+
+    var string: String? {
+        guard case .string(let value) = self else { return nil }
+        return value
+    }
+
+    /// The `id` of every item of the list under `key`.
+    func ids(of key: String) -> [String] {
+        (self[key]?.array ?? []).compactMap { $0["id"]?.string }
+    }
+}
+
+extension HTTPField.Name {
+    static let tenantHeader = HTTPField.Name("X-Tenant-ID")!
+}

@@ -1,0 +1,65 @@
+import CoordinaitorApp
+import CoordinaitorDomain
+import CoordinaitorHTTP
+import CoordinaitorServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// Runs the real application (the same `buildApplication` as `serve`) over a fresh SQLite file, in-process.
+struct TestServer: Sendable {
+    var environment: [String: String] = [:]
+    var logHandler: RecordingLogHandler? = nil
+    /// Start a real server on a free port instead of calling the router directly.
+    var live = false
+
+    /// Seeds data through `seed`, then runs `body` with a test client and the services the server uses.
+    func run<Seed: Sendable>(
+        seed: @escaping @Sendable (CoreServices) async throws -> Seed,
+        _ body: @escaping @Sendable (any TestClientProtocol, CoreServices, Seed) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var environment = self.environment
+        environment["DATA_DIR"] = directory.path
+        if self.live { environment["PORT"] = "0" }
+        let configuration = try AppConfiguration(reading: { environment[$0] })
+        let handler = self.logHandler ?? RecordingLogHandler()
+        let logger = Logger(label: "test") { _ in handler }
+        let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+        do {
+            _ = try await components.store.dataStore.migrate()
+            let seeded = try await seed(components.services)
+            let app = buildApplication(components: components, configuration: configuration, logger: logger)
+            try await app.test(self.live ? .live : .router) { client in
+                try await body(client, components.services, seeded)
+            }
+        } catch {
+            // The application closes the store when it shuts down; this covers a start that failed before that.
+            try? await components.store.dataStore.shutdown()
+            throw error
+        }
+        try await components.store.dataStore.shutdown()
+    }
+
+    func run(_ body: @escaping @Sendable (any TestClientProtocol, CoreServices) async throws -> Void) async throws {
+        try await self.run(seed: { _ in () }) { client, services, _ in try await body(client, services) }
+    }
+
+    /// The route table of a server built with this environment.
+    func routes() async throws -> [RouteRegistry.Route] {
+        let registry = RouteRegistry()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-routes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = self.environment
+        let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : environment[$0] })
+        let logger = Logger(label: "test") { _ in RecordingLogHandler() }
+        let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+        _ = buildApplication(components: components, configuration: configuration, logger: logger, registry: registry)
+        try await components.store.dataStore.shutdown()
+        return registry.routes
+    }
+}

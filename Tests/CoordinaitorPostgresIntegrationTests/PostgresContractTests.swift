@@ -1,0 +1,10 @@
+import CoordinaitorTesting
+import Testing
+
+@Suite("PostgreSQL store contract")
+struct PostgresContractTests {
+    @Test(arguments: StorageContract.allCases)
+    func contract(_ check: StorageContract) async throws {
+        try await withPostgresStore { store in try await check.run(on: store) }
+    }
+}

@@ -1,0 +1,10 @@
+import CoordinaitorTesting
+import Testing
+
+@Suite("SQLite store contract")
+struct SQLiteContractTests {
+    @Test(arguments: StorageContract.allCases)
+    func contract(_ check: StorageContract) async throws {
+        try await withSQLiteStore { store in try await check.run(on: store) }
+    }
+}

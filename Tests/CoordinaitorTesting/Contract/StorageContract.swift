@@ -1,0 +1,65 @@
+import CoordinaitorDomain
+import Testing
+
+/// The behaviour every ``DataStore`` must have, run against each backend by a parameterized test:
+///
+/// ```swift
+/// @Test(arguments: StorageContract.allCases)
+/// func contract(_ check: StorageContract) async throws {
+///     try await withSQLiteStore { try await check.run(on: $0) }
+/// }
+/// ```
+/// Each check expects a freshly migrated, empty store.
+package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case migrationsAreIdempotent
+    case organizationLookups
+    case slugPrefersSubdomainOverName
+    case organizationUniqueFieldsConflict
+    case concurrentCreatesOfOneSubdomain
+    case organizationUpdate
+    case organizationListPaginatesAndFilters
+    case organizationSettingsRoundTrip
+    case resourceNamesAreUniquePerOrganization
+    case otherOrganizationsCannotRead
+    case otherOrganizationsCannotWrite
+    case taskReferencesMustBeInScope
+    case projectListPaginatesAndFilters
+    case agentListPaginatesAndFilters
+    case taskListPaginatesAndFilters
+    case invalidCursorIsRejected
+    case updateAppliesChange
+    case failingUpdateWritesNothing
+    case projectDeleteUnlinksTasks
+    case agentDeleteUnassignsTasks
+    case taskJSONAndDatesRoundTrip
+    case scopeMismatchIsRejected
+
+    package var testDescription: String { self.rawValue }
+
+    package func run(on store: any DataStore) async throws {
+        switch self {
+        case .migrationsAreIdempotent: try await Self.migrationsAreIdempotent(store)
+        case .organizationLookups: try await Self.organizationLookups(store)
+        case .slugPrefersSubdomainOverName: try await Self.slugPrefersSubdomainOverName(store)
+        case .organizationUniqueFieldsConflict: try await Self.organizationUniqueFieldsConflict(store)
+        case .concurrentCreatesOfOneSubdomain: try await Self.concurrentCreatesOfOneSubdomain(store)
+        case .organizationUpdate: try await Self.organizationUpdate(store)
+        case .organizationListPaginatesAndFilters: try await Self.organizationListPaginatesAndFilters(store)
+        case .organizationSettingsRoundTrip: try await Self.organizationSettingsRoundTrip(store)
+        case .resourceNamesAreUniquePerOrganization: try await Self.resourceNamesAreUniquePerOrganization(store)
+        case .otherOrganizationsCannotRead: try await Self.otherOrganizationsCannotRead(store)
+        case .otherOrganizationsCannotWrite: try await Self.otherOrganizationsCannotWrite(store)
+        case .taskReferencesMustBeInScope: try await Self.taskReferencesMustBeInScope(store)
+        case .projectListPaginatesAndFilters: try await Self.projectListPaginatesAndFilters(store)
+        case .agentListPaginatesAndFilters: try await Self.agentListPaginatesAndFilters(store)
+        case .taskListPaginatesAndFilters: try await Self.taskListPaginatesAndFilters(store)
+        case .invalidCursorIsRejected: try await Self.invalidCursorIsRejected(store)
+        case .updateAppliesChange: try await Self.updateAppliesChange(store)
+        case .failingUpdateWritesNothing: try await Self.failingUpdateWritesNothing(store)
+        case .projectDeleteUnlinksTasks: try await Self.projectDeleteUnlinksTasks(store)
+        case .agentDeleteUnassignsTasks: try await Self.agentDeleteUnassignsTasks(store)
+        case .taskJSONAndDatesRoundTrip: try await Self.taskJSONAndDatesRoundTrip(store)
+        case .scopeMismatchIsRejected: try await Self.scopeMismatchIsRejected(store)
+        }
+    }
+}
