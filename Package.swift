@@ -131,7 +131,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CoordinaitorPostgresIntegrationTests",
-            dependencies: ["CoordinaitorPostgres", "CoordinaitorTesting"],
+            dependencies: [
+                "CoordinaitorPostgres",
+                "CoordinaitorTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,6 +11,11 @@ package struct ServerComponents: Sendable {
     package let store: OpenedStore
     package let services: CoreServices
 
+    package init(store: OpenedStore, services: CoreServices) {
+        self.store = store
+        self.services = services
+    }
+
     package static func open(configuration: AppConfiguration, logger: Logger, time: any TimeSource = SystemTimeSource()) async throws -> Self {
         let store = try await StoreFactory.open(configuration.database, logger: logger)
         let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache, time: time)

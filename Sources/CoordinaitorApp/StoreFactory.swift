@@ -9,6 +9,11 @@ import ServiceLifecycle
 package struct OpenedStore: Sendable {
     package var dataStore: any DataStore
     package var backgroundServices: [any Service]
+
+    package init(dataStore: any DataStore, backgroundServices: [any Service]) {
+        self.dataStore = dataStore
+        self.backgroundServices = backgroundServices
+    }
 }
 
 /// Picks the backend from configuration. The only place that knows both drivers.
@@ -31,11 +36,15 @@ struct StoreShutdownService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        try await self.store.shutdown()
+        // After a failed start the group is cancelled, and the drivers' thread pools refuse work from a cancelled task;
+        // closing happens in a task of its own, awaited here, so the connections are closed either way.
+        let store = self.store
+        try await Task.detached { try await store.shutdown() }.value
     }
 }
 
 /// Runs `body` with services over a migrated store, for one-off commands such as `coordinaitor org create`.
+/// The store is closed afterwards, whether `body` succeeded or not.
 package func withCoreServices<Result: Sendable>(
     configuration: AppConfiguration,
     logger: Logger,
@@ -43,23 +52,29 @@ package func withCoreServices<Result: Sendable>(
 ) async throws -> Result {
     let store = try await StoreFactory.open(configuration.database, logger: logger)
     let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache)
-    let result = try await withThrowingTaskGroup(of: Result?.self) { group in
-        for service in store.backgroundServices {
-            group.addTask {
-                try await service.run()
-                return nil
+    let outcome: Swift.Result<Result, any Error>
+    do {
+        let value = try await withThrowingTaskGroup(of: Result?.self) { group in
+            for service in store.backgroundServices {
+                group.addTask {
+                    try await service.run()
+                    return nil
+                }
             }
+            group.addTask {
+                _ = try await store.dataStore.migrate()
+                return try await body(services)
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let result = next { return result }
+            }
+            throw StartupError("The store stopped before the command finished.")
         }
-        group.addTask {
-            _ = try await store.dataStore.migrate()
-            return try await body(services)
-        }
-        defer { group.cancelAll() }
-        while let next = try await group.next() {
-            if let result = next { return result }
-        }
-        throw StartupError("The store stopped before the command finished.")
+        outcome = .success(value)
+    } catch {
+        outcome = .failure(error)
     }
     try await store.dataStore.shutdown()
-    return result
+    return try outcome.get()
 }

@@ -30,16 +30,23 @@ struct FatalStartup: Error, CustomStringConvertible {
 }
 
 extension AsyncParsableCommand {
-    /// Runs `body`, turning configuration and start-up errors into one clear line and exit status 1.
+    /// Runs `body`, turning configuration, start-up and input errors into one clear line and exit status 1.
     func reportingStartupErrors(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as FatalStartup {
-            FileHandle.standardError.write(Data("coordinaitor: \(error.message)\n".utf8))
-            throw ExitCode.failure
+            Self.fail(error.message)
         } catch let error as StartupError {
-            FileHandle.standardError.write(Data("coordinaitor: \(error.description)\n".utf8))
-            throw ExitCode.failure
+            Self.fail(error.description)
+        } catch let error as ResourceError {
+            Self.fail(error.message)
+        } catch let error as CoordinaitorDomain.ValidationError {
+            Self.fail(error.issues.map { "\($0.field): \($0.message)" }.joined(separator: " "))
         }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("coordinaitor: \(message)\n".utf8))
+        Foundation.exit(1)
     }
 }

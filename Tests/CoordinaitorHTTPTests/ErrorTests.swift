@@ -37,8 +37,9 @@ struct ErrorTests {
         (.get, "/api/nothing-here", nil, nil, 404, "route_not_found", nil),
     ]
 
-    @Test func everyBadRequestIsAProblemNamingTheField() async throws {
-        try await TestServer(environment: Self.environment).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func everyBadRequestIsAProblemNamingTheField(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.environment, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             for (method, path, body, contentType, status, code, field) in Self.cases {
                 let uri = "/org/acme" + path.replacingOccurrences(of: "{project}", with: data.acme.project.id.description)
                 var headers: HTTPFields = [:]

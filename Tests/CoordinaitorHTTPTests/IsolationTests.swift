@@ -66,11 +66,11 @@ struct IsolationTests {
         }
     }
 
-    @Test(arguments: IsolationTests.namings.map(\.name))
-    func noRouteReachesTheOtherOrganization(strategy: String) async throws {
+    @Test(arguments: IsolationTests.namings.map(\.name), TestBackend.allCases)
+    func noRouteReachesTheOtherOrganization(strategy: String, backend: TestBackend) async throws {
         let environment = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": strategy]) { $1 }
         let routes = try await TestServer(environment: environment).routes().filter(\.isTenantRoute)
-        try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, services, data in
+        try await TestServer(environment: environment, backend: backend).run(seed: TwoTenants.seed) { client, services, data in
             for (attacker, victim) in [(data.acme, data.globex), (data.globex, data.acme)] {
                 for route in routes {
                     let attack = try #require(Self.attacks[route.description])
@@ -107,8 +107,9 @@ struct IsolationTests {
         }
     }
 
-    @Test func aTaskCannotPointAtAnotherOrganizationsAgentOrBeMovedToItsProject() async throws {
-        try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func aTaskCannotPointAtAnotherOrganizationsAgentOrBeMovedToItsProject(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.multiTenant, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             let create = try await client.send(
                 .post, "/api/tasks", host: "acme.localhost", json: #"{"title":"x","assignedAgentId":"\#(data.globex.agent.id)"}"#)
             #expect(create.status == .notFound)

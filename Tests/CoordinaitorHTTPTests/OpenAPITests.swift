@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import CoordinaitorHTTP
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

@@ -8,8 +8,9 @@ import Testing
 struct ResourceTests {
     static let acme = ["MULTI_TENANT_ENABLED": "true", "MULTI_TENANT_STRATEGY": "path"]
 
-    @Test func projectLifecycle() async throws {
-        try await TestServer(environment: Self.acme).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func projectLifecycle(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.acme, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             let created = try await client.send(.post, "/org/acme/api/projects", json: #"{"name":" Launch ","description":"Q3"}"#)
             #expect(created.status == .created)
             let project = try created.json
@@ -40,8 +41,9 @@ struct ResourceTests {
         }
     }
 
-    @Test func deletingAProjectKeepsItsTasks() async throws {
-        try await TestServer(environment: Self.acme).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func deletingAProjectKeepsItsTasks(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.acme, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             #expect(try await client.send(.delete, "/org/acme/api/projects/\(data.acme.project.id)").status == .noContent)
             let task = try await client.send(.get, "/org/acme/api/tasks/\(data.acme.task.id)")
             #expect(task.status == .ok)
@@ -49,8 +51,9 @@ struct ResourceTests {
         }
     }
 
-    @Test func agentLifecycle() async throws {
-        try await TestServer(environment: Self.acme).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func agentLifecycle(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.acme, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             let created = try await client.send(
                 .post, "/org/acme/api/agents",
                 json: #"{"name":"Gemini","provider":"gemini","capabilities":["analysis","analysis","summaries"],"maxConcurrentTasks":3}"#)
@@ -71,8 +74,9 @@ struct ResourceTests {
         }
     }
 
-    @Test func taskLifecycleFollowsStatusRules() async throws {
-        try await TestServer(environment: Self.acme).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func taskLifecycleFollowsStatusRules(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.acme, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             let created = try await client.send(
                 .post, "/org/acme/api/tasks",
                 json: #"{"title":"Summarize","type":"summary","priority":"high","projectId":"\#(data.acme.project.id)","input":{"doc":"a.pdf","pages":[1,2]}}"#)
@@ -103,8 +107,9 @@ struct ResourceTests {
         }
     }
 
-    @Test func cursorPaginationVisitsEveryTaskOnceNewestFirst() async throws {
-        try await TestServer(environment: Self.acme).run(seed: TwoTenants.seed) { client, _, data in
+    @Test(arguments: TestBackend.allCases)
+    func cursorPaginationVisitsEveryTaskOnceNewestFirst(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.acme, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             var created: [String] = [data.acme.task.id.description]
             for index in 0..<12 {
                 let response = try await client.send(.post, "/org/acme/api/tasks", json: #"{"title":"Task \#(index)"}"#)

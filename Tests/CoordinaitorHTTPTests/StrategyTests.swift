@@ -140,8 +140,9 @@ struct StrategyTests {
         }
     }
 
-    @Test func singleTenantModeServesTheDefaultOrganizationCreatedOnFirstStart() async throws {
-        try await TestServer().run(seed: TwoTenants.seed) { client, services, data in
+    @Test(arguments: TestBackend.allCases)
+    func singleTenantModeServesTheDefaultOrganizationCreatedOnFirstStart(backend: TestBackend) async throws {
+        try await TestServer(backend: backend).run(seed: TwoTenants.seed) { client, services, data in
             let defaultOrganization = try #require(try await services.organizations.find(.slug("default")))
             let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.tenantHeader: "acme"])
             #expect(response.status == .ok)
@@ -166,9 +167,9 @@ struct StrategyTests {
         #expect(error?.description.contains("DEFAULT_ORGANIZATION_ID") == true)
     }
 
-    @Test(arguments: [OrganizationStatus.suspended, .pending, .cancelled])
-    func inactiveOrganizationsAreRefusedFromTheNextRequest(status: OrganizationStatus) async throws {
-        try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, services, data in
+    @Test(arguments: [OrganizationStatus.suspended, .pending, .cancelled], TestBackend.allCases)
+    func inactiveOrganizationsAreRefusedFromTheNextRequest(status: OrganizationStatus, backend: TestBackend) async throws {
+        try await TestServer(environment: Self.multiTenant, backend: backend).run(seed: TwoTenants.seed) { client, services, data in
             #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost").status == .ok)
             _ = try await services.organizations.setStatus(status, of: .id(data.acme.organization.id))
             let refused = try await client.send(.get, "/api/tasks", host: "acme.localhost")

@@ -48,6 +48,6 @@ package struct ResourceError: Error, Hashable, Sendable {
     }
 
     package static func conflict(_ resource: String, field: String) -> ResourceError {
-        ResourceError(code: .conflict, resource: resource, field: field, message: "A \(resource) with this \(field) already exists.")
+        ResourceError(code: .conflict, resource: resource, field: field, message: "Another \(resource) already has this \(field).")
     }
 }

@@ -1,5 +1,5 @@
-/// The OpenAPI 3.1 document served at `/openapi.json`. Written by hand as the API's contract: a test holds it against the
-/// routes the server registers, so a route cannot be added without being documented here.
+/// The OpenAPI 3.1 document served at `/openapi.json`: the API's contract, kept apart from the code on purpose.
+/// A test holds it against the routes the server registers, so a route cannot be added without being documented here.
 enum OpenAPIDocument {
     static let json = #"""
 {
@@ -139,34 +139,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -203,74 +182,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken (`*_conflict`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       }
@@ -302,34 +232,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -369,74 +278,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       },
@@ -459,34 +319,13 @@ enum OpenAPIDocument {
             "description": "Deleted."
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
@@ -535,34 +374,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -599,74 +417,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken (`*_conflict`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       }
@@ -698,34 +467,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -765,74 +513,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       },
@@ -855,34 +554,13 @@ enum OpenAPIDocument {
             "description": "Deleted."
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
@@ -954,34 +632,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -1018,74 +675,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken (`*_conflict`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       }
@@ -1117,34 +725,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -1184,74 +771,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "A unique field is taken.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "The body is larger than `MAX_BODY_SIZE`.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
-            "description": "The body is not JSON.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
-            "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/ValidationFailed"
           }
         }
       },
@@ -1274,34 +812,13 @@ enum OpenAPIDocument {
             "description": "Deleted."
           },
           "400": {
-            "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), or a bad query parameter.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The organization is not active (`tenant_inactive`).",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TenantInactive"
           },
           "404": {
-            "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
@@ -1904,6 +1421,78 @@ enum OpenAPIDocument {
         "description": "With the header strategy: the organization's id, subdomain or name (the header name is `TENANT_HEADER_NAME`).",
         "schema": {
           "type": "string"
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), malformed JSON, or a bad query parameter.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "TenantInactive": {
+        "description": "The organization is not active (`tenant_inactive`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No organization resolved (`tenant_not_found`), or no such resource in this organization.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "A unique field is taken (`*_conflict`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The body is larger than `MAX_BODY_SIZE`.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not JSON.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ValidationFailed": {
+        "description": "A field is missing, of the wrong type or invalid; `field` and `errors` name it.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
         }
       }
     }

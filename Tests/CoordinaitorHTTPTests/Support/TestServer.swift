@@ -2,6 +2,7 @@ import CoordinaitorApp
 import CoordinaitorDomain
 import CoordinaitorHTTP
 import CoordinaitorServices
+import CoordinaitorTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,9 +10,18 @@ import HummingbirdTesting
 import Logging
 import Testing
 
-/// Runs the real application (the same `buildApplication` as `serve`) over a fresh SQLite file, in-process.
+/// The storage backend an HTTP test runs on; suites that touch storage run on both.
+enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { self.rawValue }
+}
+
+/// Runs the real application (the same `buildApplication` as `serve`) in-process over a fresh database:
+/// a temporary SQLite file, or a new database on the test PostgreSQL cluster.
 struct TestServer: Sendable {
     var environment: [String: String] = [:]
+    var backend: TestBackend = .sqlite
     var logHandler: RecordingLogHandler? = nil
     /// Start a real server on a free port instead of calling the router directly.
     var live = false
@@ -29,24 +39,47 @@ struct TestServer: Sendable {
         let configuration = try AppConfiguration(reading: { environment[$0] })
         let handler = self.logHandler ?? RecordingLogHandler()
         let logger = Logger(label: "test") { _ in handler }
-        let components = try await ServerComponents.open(configuration: configuration, logger: logger)
-        do {
-            _ = try await components.store.dataStore.migrate()
-            let seeded = try await seed(components.services)
-            let app = buildApplication(components: components, configuration: configuration, logger: logger)
-            try await app.test(self.live ? .live : .router) { client in
-                try await body(client, components.services, seeded)
+
+        switch self.backend {
+        case .sqlite:
+            let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+            do {
+                _ = try await components.store.dataStore.migrate()
+                try await self.serve(components, configuration: configuration, logger: logger, seed: seed, body)
+            } catch {
+                // The application closes the store when it shuts down; this covers a start that failed before that.
+                try? await components.store.dataStore.shutdown()
+                throw error
             }
-        } catch {
-            // The application closes the store when it shuts down; this covers a start that failed before that.
-            try? await components.store.dataStore.shutdown()
-            throw error
+            try await components.store.dataStore.shutdown()
+        case .postgres:
+            // The helper runs the connection pool and migrates, so the application gets no background service of its own.
+            try await withPostgresStore { store in
+                let components = ServerComponents(
+                    store: OpenedStore(dataStore: store, backgroundServices: []),
+                    services: CoreServices(store: store, cacheConfiguration: configuration.tenantCache)
+                )
+                try await self.serve(components, configuration: configuration, logger: logger, seed: seed, body)
+            }
         }
-        try await components.store.dataStore.shutdown()
     }
 
     func run(_ body: @escaping @Sendable (any TestClientProtocol, CoreServices) async throws -> Void) async throws {
         try await self.run(seed: { _ in () }) { client, services, _ in try await body(client, services) }
+    }
+
+    private func serve<Seed: Sendable>(
+        _ components: ServerComponents,
+        configuration: AppConfiguration,
+        logger: Logger,
+        seed: @escaping @Sendable (CoreServices) async throws -> Seed,
+        _ body: @escaping @Sendable (any TestClientProtocol, CoreServices, Seed) async throws -> Void
+    ) async throws {
+        let seeded = try await seed(components.services)
+        let app = buildApplication(components: components, configuration: configuration, logger: logger)
+        try await app.test(self.live ? .live : .router) { client in
+            try await body(client, components.services, seeded)
+        }
     }
 
     /// The route table of a server built with this environment.
