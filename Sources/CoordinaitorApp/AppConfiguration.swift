@@ -11,6 +11,8 @@ import Foundation
 /// - `HOST` [127.0.0.1], `PORT` [8080], `DATABASE_URL` (a `postgres://` URL; unset: SQLite under `DATA_DIR`), `DATA_DIR` [./data]
 /// - `MAX_BODY_SIZE` [1048576 bytes], `TENANT_CACHE_TTL` [30 s], `TENANT_CACHE_SIZE` [50000], `DEBUG` (namespaces such as `tenant:*`),
 ///   `LOG_LEVEL` [info]
+/// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
+///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11]
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -26,6 +28,11 @@ package struct AppConfiguration: Sendable {
     package var tenantCache: TenantCache.Configuration
     package var debug: DebugNamespaces
     package var logLevel: String
+    package var environment: DeploymentEnvironment
+    /// `JWT_SECRET`; nil outside production means "generate one and keep it under `DATA_DIR`".
+    package var jwtSecret: String?
+    package var tokenLifetime: TimeInterval
+    package var bcryptCost: UInt8
 
     /// Reads the documented variables from `reader`.
     /// - Throws: ``SettingError`` naming the first variable with a value that is not allowed.
@@ -33,7 +40,10 @@ package struct AppConfiguration: Sendable {
         // Configuration keys are the documented variable names split at "_": MULTI_TENANT_ENABLED is multi.tenant.enabled,
         // which the environment provider maps back to the same name.
         try self.init { variable in
-            reader.string(forKey: ConfigKey(variable.lowercased().split(separator: "_").map(String.init)), isSecret: variable == "DATABASE_URL")
+            reader.string(
+                forKey: ConfigKey(variable.lowercased().split(separator: "_").map(String.init)),
+                isSecret: variable == "DATABASE_URL" || variable == "JWT_SECRET"
+            )
         }
     }
 
@@ -59,7 +69,22 @@ package struct AppConfiguration: Sendable {
         )
         self.debug = DebugNamespaces(settings.nonEmpty("DEBUG") ?? "")
         self.logLevel = try settings.choice("LOG_LEVEL", default: LogLevelName.info).rawValue
+        self.environment = try settings.choice("APP_ENV", default: DeploymentEnvironment.development)
+        self.jwtSecret = settings.nonEmpty("JWT_SECRET")
+        if let secret = self.jwtSecret, secret.utf8.count < 32 {
+            throw SettingError(variable: "JWT_SECRET", value: "(hidden)", expected: "a secret of at least 32 characters")
+        }
+        if self.environment == .production, self.jwtSecret == nil {
+            throw SettingError(variable: "JWT_SECRET", value: "", expected: "a secret of at least 32 characters (required when APP_ENV=production)")
+        }
+        self.tokenLifetime = TimeInterval(try settings.integer("JWT_TTL", default: 3600, in: 60...(30 * 86400)))
+        self.bcryptCost = UInt8(try settings.integer("BCRYPT_COST", default: 11, in: 4...16))
     }
+}
+
+/// `APP_ENV`: production refuses to start without the secrets a development machine may generate.
+package enum DeploymentEnvironment: String, CaseIterable, Sendable {
+    case development, production
 }
 
 /// The levels `LOG_LEVEL` accepts.

@@ -10,16 +10,35 @@ import ServiceLifecycle
 package struct ServerComponents: Sendable {
     package let store: OpenedStore
     package let services: CoreServices
+    package let tokens: any AccessTokenService
+    package let securityEvents: any SecurityEventSink
 
-    package init(store: OpenedStore, services: CoreServices) {
-        self.store = store
-        self.services = services
+    /// Builds the services over an already opened store (tests open PostgreSQL stores themselves).
+    package static func assemble(
+        store: OpenedStore,
+        configuration: AppConfiguration,
+        logger: Logger,
+        time: any TimeSource = SystemTimeSource()
+    ) async throws -> Self {
+        let services = CoreServices(
+            store: store.dataStore,
+            hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
+            cacheConfiguration: configuration.tenantCache,
+            time: time
+        )
+        let secret = try SigningSecret.resolve(configuration: configuration, logger: logger)
+        let tokens = await JWTAccessTokenService(secret: secret, lifetime: configuration.tokenLifetime, time: time)
+        return ServerComponents(store: store, services: services, tokens: tokens, securityEvents: LoggingSecurityEventSink(logger: logger))
     }
 
     package static func open(configuration: AppConfiguration, logger: Logger, time: any TimeSource = SystemTimeSource()) async throws -> Self {
         let store = try await StoreFactory.open(configuration.database, logger: logger)
-        let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache, time: time)
-        return ServerComponents(store: store, services: services)
+        do {
+            return try await self.assemble(store: store, configuration: configuration, logger: logger, time: time)
+        } catch {
+            try? await store.dataStore.shutdown()
+            throw error
+        }
     }
 }
 
@@ -49,6 +68,8 @@ package func buildApplication(
     let store = components.store
     let responder = APIRouter.build(
         services: services,
+        tokens: components.tokens,
+        securityEvents: components.securityEvents,
         tenancy: configuration.tenancy,
         settings: HTTPSettings(
             maximumBodySize: configuration.maximumBodySize,

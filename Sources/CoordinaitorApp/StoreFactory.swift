@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import CoordinaitorHTTP
 import CoordinaitorPostgres
 import CoordinaitorSQLite
 import CoordinaitorServices
@@ -51,7 +52,11 @@ package func withCoreServices<Result: Sendable>(
     _ body: @escaping @Sendable (CoreServices) async throws -> Result
 ) async throws -> Result {
     let store = try await StoreFactory.open(configuration.database, logger: logger)
-    let services = CoreServices(store: store.dataStore, cacheConfiguration: configuration.tenantCache)
+    let services = CoreServices(
+        store: store.dataStore,
+        hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
+        cacheConfiguration: configuration.tenantCache
+    )
     let outcome: Swift.Result<Result, any Error>
     do {
         let value = try await withThrowingTaskGroup(of: Result?.self) { group in

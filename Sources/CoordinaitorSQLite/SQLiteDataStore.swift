@@ -17,6 +17,8 @@ package final class SQLiteDataStore: DataStore {
     package let projects: any ProjectRepository
     package let agents: any AgentRepository
     package let tasks: any TaskRepository
+    package let users: any UserRepository
+    package let memberships: any MembershipRepository
 
     private let connections: SQLiteConnections
     private let migrator: SQLiteMigrator
@@ -28,6 +30,8 @@ package final class SQLiteDataStore: DataStore {
         self.projects = SQLiteProjectRepository(connections: connections)
         self.agents = SQLiteAgentRepository(connections: connections)
         self.tasks = SQLiteTaskRepository(connections: connections)
+        self.users = SQLiteUserRepository(connections: connections)
+        self.memberships = SQLiteMembershipRepository(connections: connections)
     }
 
     /// Opens (creating if needed) the database file at `path`, and its parent directory.

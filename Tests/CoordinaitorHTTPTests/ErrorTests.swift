@@ -44,7 +44,7 @@ struct ErrorTests {
                 let uri = "/org/acme" + path.replacingOccurrences(of: "{project}", with: data.acme.project.id.description)
                 var headers: HTTPFields = [:]
                 if let contentType { headers[.contentType] = contentType }
-                let response = try await client.send(method, uri, headers: headers, json: body)
+                let response = try await client.send(method, uri, token: data.acme.token, headers: headers, json: body)
                 let label = "\(method) \(path) \(body?.prefix(60) ?? "")"
                 #expect(response.status.code == status, "\(label)")
                 #expect(response.headers[.contentType] == "application/problem+json", "\(label)")
@@ -53,7 +53,7 @@ struct ErrorTests {
                 #expect(try response.json["requestId"]?.string != nil)
             }
             // Nothing was half-written by the refused creations.
-            let tasks = try await client.send(.get, "/org/acme/api/tasks")
+            let tasks = try await client.send(.get, "/org/acme/api/tasks", token: data.acme.token)
             #expect(try tasks.json.ids(of: "tasks") == [data.acme.task.id.description])
         }
     }

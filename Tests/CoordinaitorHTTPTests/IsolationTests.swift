@@ -76,7 +76,8 @@ struct IsolationTests {
                     let attack = try #require(Self.attacks[route.description])
                     let target = Self.request(route, as: attacker, strategy: strategy, pathID: attack.pathID(victim))
                     let method = HTTPRequest.Method(route.method)!
-                    let response = try await client.send(method, target.uri, host: target.host, headers: target.headers, json: attack.body(victim))
+                    let response = try await client.send(
+                        method, target.uri, host: target.host, token: attacker.token, headers: target.headers, json: attack.body(victim))
                     for id in victim.identifiers {
                         #expect(!response.textWithoutEcho.contains(id), "\(strategy) \(route) leaked \(id)")
                     }
@@ -98,8 +99,8 @@ struct IsolationTests {
 
     @Test func aMissingIdAndAnotherOrganizationsIdAnswerTheSame() async throws {
         try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
-            let foreign = try await client.send(.get, "/api/tasks/\(data.globex.task.id)", host: "acme.localhost")
-            let missing = try await client.send(.get, "/api/tasks/00000000-0000-7000-8000-000000000000", host: "acme.localhost")
+            let foreign = try await client.send(.get, "/api/tasks/\(data.globex.task.id)", host: "acme.localhost", token: data.acme.token)
+            let missing = try await client.send(.get, "/api/tasks/00000000-0000-7000-8000-000000000000", host: "acme.localhost", token: data.acme.token)
             #expect(foreign.status == .notFound)
             #expect(foreign.status == missing.status)
             #expect(foreign.problemCode == missing.problemCode)
@@ -111,15 +112,15 @@ struct IsolationTests {
     func aTaskCannotPointAtAnotherOrganizationsAgentOrBeMovedToItsProject(backend: TestBackend) async throws {
         try await TestServer(environment: Self.multiTenant, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
             let create = try await client.send(
-                .post, "/api/tasks", host: "acme.localhost", json: #"{"title":"x","assignedAgentId":"\#(data.globex.agent.id)"}"#)
+                .post, "/api/tasks", host: "acme.localhost", token: data.acme.token, json: #"{"title":"x","assignedAgentId":"\#(data.globex.agent.id)"}"#)
             #expect(create.status == .notFound)
             #expect(create.problemCode == "agent_not_found")
             #expect(try create.json["field"]?.string == "assignedAgentId")
             let move = try await client.send(
-                .patch, "/api/tasks/\(data.acme.task.id)", host: "acme.localhost", json: #"{"projectId":"\#(data.globex.project.id)"}"#)
+                .patch, "/api/tasks/\(data.acme.task.id)", host: "acme.localhost", token: data.acme.token, json: #"{"projectId":"\#(data.globex.project.id)"}"#)
             #expect(move.status == .notFound)
             #expect(move.problemCode == "project_not_found")
-            let unchanged = try await client.send(.get, "/api/tasks/\(data.acme.task.id)", host: "acme.localhost")
+            let unchanged = try await client.send(.get, "/api/tasks/\(data.acme.task.id)", host: "acme.localhost", token: data.acme.token)
             #expect(try unchanged.json["projectId"]?.string == data.acme.project.id.description)
         }
     }

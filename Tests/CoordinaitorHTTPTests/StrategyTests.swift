@@ -13,7 +13,7 @@ struct StrategyTests {
     @Test func subdomainStrategyServesEachOrganizationItsOwnTasks() async throws {
         try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
             for (tenant, other) in [(data.acme, data.globex), (data.globex, data.acme)] {
-                let response = try await client.send(.get, "/api/tasks", host: "\(tenant.organization.subdomain).localhost:8080")
+                let response = try await client.send(.get, "/api/tasks", host: "\(tenant.organization.subdomain).localhost:8080", token: tenant.token)
                 #expect(response.status == .ok)
                 #expect(response.headers[.tenantHeader] == tenant.organization.id.description)
                 #expect(try response.json.ids(of: "tasks") == [tenant.task.id.description])
@@ -34,7 +34,7 @@ struct StrategyTests {
 
     @Test func subdomainStrategyOverARealSocketUsesTheHostHeader() async throws {
         try await TestServer(environment: Self.multiTenant, live: true).run(seed: TwoTenants.seed) { client, _, data in
-            let response = try await client.send(.get, "/api/projects", host: "globex.localhost")
+            let response = try await client.send(.get, "/api/projects", host: "globex.localhost", token: data.globex.token)
             #expect(response.status == .ok)
             #expect(try response.json.ids(of: "projects") == [data.globex.project.id.description])
         }
@@ -42,24 +42,24 @@ struct StrategyTests {
 
     @Test func spoofedForwardedHostIsIgnoredUnlessTheProxyIsTrusted() async throws {
         try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
-            let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.init("X-Forwarded-Host")!: "globex.localhost"])
+            let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token, headers: [.init("X-Forwarded-Host")!: "globex.localhost"])
             #expect(response.headers[.tenantHeader] == data.acme.organization.id.description)
         }
         try await TestServer(environment: Self.multiTenant.merging(["TRUST_PROXY": "true"]) { $1 }).run(seed: TwoTenants.seed) { client, _, data in
-            let response = try await client.send(.get, "/api/tasks", host: "10.0.0.1", headers: [.init("X-Forwarded-Host")!: "globex.localhost"])
+            let response = try await client.send(.get, "/api/tasks", host: "10.0.0.1", token: data.globex.token, headers: [.init("X-Forwarded-Host")!: "globex.localhost"])
             #expect(response.headers[.tenantHeader] == data.globex.organization.id.description)
         }
     }
 
     @Test func domainStrategyResolvesOnlyAllowedCustomDomains() async throws {
         let environment = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": "domain", "ALLOWED_DOMAINS": "acme.test, globex.test"]) { $1 }
-        try await TestServer(environment: environment).run(seed: { services in
-            let data = try await TwoTenants.seed(services)
+        try await TestServer(environment: environment).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
             // A real organization whose domain is not in ALLOWED_DOMAINS.
-            _ = try await TwoTenants.seedOne(services, name: "initech", subdomain: "initech", domain: "initech.test")
+            _ = try await TwoTenants.seedOne(components, name: "initech", subdomain: "initech", domain: "initech.test")
             return data
         }) { client, _, data in
-            let acme = try await client.send(.get, "/api/agents", host: "ACME.test.:443")
+            let acme = try await client.send(.get, "/api/agents", host: "ACME.test.:443", token: data.acme.token)
             #expect(acme.status == .ok)
             #expect(try acme.json.ids(of: "agents") == [data.acme.agent.id.description])
             let unlisted = try await client.send(.get, "/api/agents", host: "initech.test")
@@ -73,11 +73,11 @@ struct StrategyTests {
         let environment = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": "header"]) { $1 }
         try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, _, data in
             for key in [data.globex.organization.id.description, "globex", data.globex.organization.id.description.uppercased()] {
-                let response = try await client.send(.get, "/api/tasks", headers: [.tenantHeader: key])
+                let response = try await client.send(.get, "/api/tasks", token: data.globex.token, headers: [.tenantHeader: key])
                 #expect(response.status == .ok, "\(key)")
                 #expect(try response.json.ids(of: "tasks") == [data.globex.task.id.description])
             }
-            let byName = try await client.send(.get, "/api/tasks", headers: [.tenantHeader: "acme-corp"])
+            let byName = try await client.send(.get, "/api/tasks", token: data.acme.token, headers: [.tenantHeader: "acme-corp"])
             #expect(byName.headers[.tenantHeader] == data.acme.organization.id.description)
 
             let malformed = try await client.send(.get, "/api/tasks", headers: [.tenantHeader: "acme corp"])
@@ -103,14 +103,14 @@ struct StrategyTests {
             let missing = try await client.send(.get, "/api/tasks", headers: [.tenantHeader: "acme"])
             #expect(missing.status == .badRequest)
             #expect(missing.problemCode == "tenant_header_required")
-            let named = try await client.send(.get, "/api/tasks", headers: [.init("x-org")!: "acme"])
+            let named = try await client.send(.get, "/api/tasks", token: data.acme.token, headers: [.init("x-org")!: "acme"])
             #expect(named.headers[.tenantHeader] == data.acme.organization.id.description)
         }
         let fallback = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": "header", "DEFAULT_ORGANIZATION_ID": "globex"]) { $1 }
         try await TestServer(environment: fallback).run(seed: TwoTenants.seed) { client, _, data in
-            let response = try await client.send(.get, "/api/tasks")
+            let response = try await client.send(.get, "/api/tasks", token: data.globex.token)
             #expect(response.headers[.tenantHeader] == data.globex.organization.id.description)
-            let explicit = try await client.send(.get, "/api/tasks", headers: [.tenantHeader: "acme"])
+            let explicit = try await client.send(.get, "/api/tasks", token: data.acme.token, headers: [.tenantHeader: "acme"])
             #expect(explicit.headers[.tenantHeader] == data.acme.organization.id.description)
         }
     }
@@ -118,17 +118,17 @@ struct StrategyTests {
     @Test func pathStrategyStripsThePrefix() async throws {
         let environment = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": "path"]) { $1 }
         try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, _, data in
-            let bySubdomain = try await client.send(.get, "/org/acme/api/tasks")
+            let bySubdomain = try await client.send(.get, "/org/acme/api/tasks", token: data.acme.token)
             #expect(bySubdomain.status == .ok)
             #expect(try bySubdomain.json.ids(of: "tasks") == [data.acme.task.id.description])
-            let byID = try await client.send(.get, "/org/\(data.globex.organization.id)/api/tasks/\(data.globex.task.id)")
+            let byID = try await client.send(.get, "/org/\(data.globex.organization.id)/api/tasks/\(data.globex.task.id)", token: data.globex.token)
             #expect(byID.status == .ok)
-            let byName = try await client.send(.get, "/org/acme-corp/api/projects?limit=5")
+            let byName = try await client.send(.get, "/org/acme-corp/api/projects?limit=5", token: data.acme.token)
             #expect(try byName.json.ids(of: "projects") == [data.acme.project.id.description])
 
             let noPrefix = try await client.send(.get, "/api/tasks")
             #expect(noPrefix.problemCode == "tenant_not_found")
-            let traversal = try await client.send(.get, "/org/acme/../globex/api/tasks")
+            let traversal = try await client.send(.get, "/org/acme/../globex/api/tasks", token: data.acme.token)
             #expect(traversal.status == .notFound)
             #expect(!traversal.text.contains(data.globex.task.id.description))
             let dotdot = try await client.send(.get, "/org/../api/tasks")
@@ -144,7 +144,11 @@ struct StrategyTests {
     func singleTenantModeServesTheDefaultOrganizationCreatedOnFirstStart(backend: TestBackend) async throws {
         try await TestServer(backend: backend).run(seed: TwoTenants.seed) { client, services, data in
             let defaultOrganization = try #require(try await services.organizations.find(.slug("default")))
-            let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.tenantHeader: "acme"])
+            // The first account signed up in single-tenant mode becomes the default organization's owner.
+            let signUp = try await client.send(.post, "/api/auth/signup", json: #"{"email":"first@example.com","name":"First","password":"\#(TwoTenants.password)"}"#)
+            #expect(signUp.status == .created)
+            let token = try #require(try signUp.json["token"]?.string)
+            let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: token, headers: [.tenantHeader: "acme"])
             #expect(response.status == .ok)
             #expect(response.headers[.tenantHeader] == defaultOrganization.id.description)
             #expect(try response.json.ids(of: "tasks") == [])
@@ -154,7 +158,7 @@ struct StrategyTests {
 
     @Test func singleTenantModeWithAConfiguredDefault() async throws {
         try await TestServer(environment: ["DEFAULT_ORGANIZATION_ID": "acme"]).run(seed: TwoTenants.seed) { client, services, data in
-            let response = try await client.send(.get, "/api/tasks", host: "globex.localhost")
+            let response = try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.acme.token)
             #expect(try response.json.ids(of: "tasks") == [data.acme.task.id.description])
             #expect(try await services.organizations.find(.slug("default")) == nil)
         }
@@ -170,23 +174,23 @@ struct StrategyTests {
     @Test(arguments: [OrganizationStatus.suspended, .pending, .cancelled], TestBackend.allCases)
     func inactiveOrganizationsAreRefusedFromTheNextRequest(status: OrganizationStatus, backend: TestBackend) async throws {
         try await TestServer(environment: Self.multiTenant, backend: backend).run(seed: TwoTenants.seed) { client, services, data in
-            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost").status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).status == .ok)
             _ = try await services.organizations.setStatus(status, of: .id(data.acme.organization.id))
-            let refused = try await client.send(.get, "/api/tasks", host: "acme.localhost")
+            let refused = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
             #expect(refused.status == .forbidden)
             #expect(refused.problemCode == "tenant_inactive")
             #expect(refused.text.contains(status.rawValue))
-            #expect(try await client.send(.get, "/api/tasks", host: "globex.localhost").status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token).status == .ok)
             _ = try await services.organizations.setStatus(.active, of: .id(data.acme.organization.id))
-            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost").status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).status == .ok)
         }
     }
 
     @Test func aNewOrganizationIsFoundRightAfterAMiss() async throws {
-        try await TestServer(environment: Self.multiTenant).run { client, services in
+        try await TestServer(environment: Self.multiTenant).run(seed: { $0 }) { client, _, components in
             #expect(try await client.send(.get, "/api/tasks", host: "hooli.localhost").problemCode == "tenant_not_found")
-            _ = try await TwoTenants.seedOne(services, name: "hooli", subdomain: "hooli", domain: "hooli.test")
-            #expect(try await client.send(.get, "/api/tasks", host: "hooli.localhost").status == .ok)
+            let hooli = try await TwoTenants.seedOne(components, name: "hooli", subdomain: "hooli", domain: "hooli.test")
+            #expect(try await client.send(.get, "/api/tasks", host: "hooli.localhost", token: hooli.token).status == .ok)
         }
     }
 
@@ -206,8 +210,8 @@ struct StrategyTests {
 
     @Test func tenantResolutionIsLoggedUnderDebugTenant() async throws {
         let logs = RecordingLogHandler()
-        try await TestServer(environment: Self.multiTenant.merging(["DEBUG": "tenant:*"]) { $1 }, logHandler: logs).run(seed: TwoTenants.seed) { client, _, _ in
-            _ = try await client.send(.get, "/api/tasks?limit=1", host: "acme.localhost")
+        try await TestServer(environment: Self.multiTenant.merging(["DEBUG": "tenant:*"]) { $1 }, logHandler: logs).run(seed: TwoTenants.seed) { client, _, data in
+            _ = try await client.send(.get, "/api/tasks?limit=1", host: "acme.localhost", token: data.acme.token)
             _ = try await client.send(.get, "/api/tasks", host: "nobody.localhost")
         }
         let resolutions = logs.recorded.filter { $0.message == "tenant:resolve" }
@@ -223,8 +227,8 @@ struct StrategyTests {
 
     @Test func resolutionIsNotLoggedWithoutDebug() async throws {
         let logs = RecordingLogHandler()
-        try await TestServer(environment: Self.multiTenant, logHandler: logs).run(seed: TwoTenants.seed) { client, _, _ in
-            _ = try await client.send(.get, "/api/tasks", host: "acme.localhost")
+        try await TestServer(environment: Self.multiTenant, logHandler: logs).run(seed: TwoTenants.seed) { client, _, data in
+            _ = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
         }
         #expect(logs.recorded.filter { $0.message == "tenant:resolve" }.isEmpty)
     }

@@ -10,7 +10,7 @@ final class CountingOrganizations: OrganizationRepository {
 
     var lookups: Int { self.state.withLock { $0.lookups } }
 
-    func create(_ organization: Organization) async throws -> Organization {
+    func create(_ organization: Organization, owner: Membership?) async throws -> Organization {
         self.state.withLock { $0.organizations.append(organization) }
         return organization
     }

@@ -4,6 +4,8 @@ package protocol DataStore: Sendable {
     var projects: any ProjectRepository { get }
     var agents: any AgentRepository { get }
     var tasks: any TaskRepository { get }
+    var users: any UserRepository { get }
+    var memberships: any MembershipRepository { get }
 
     /// Applies every migration not yet applied, each in its own transaction, and returns the versions applied now.
     /// Safe to call repeatedly and from several processes at once.

@@ -3,9 +3,12 @@
 /// Uniqueness of `name`, `subdomain` and `domain` is enforced by database constraints; a violation is reported as
 /// ``ResourceError/conflict(_:field:)`` naming the field (`name`, `subdomain` or `domain`).
 package protocol OrganizationRepository: Sendable {
-    /// Inserts a new organization.
-    /// - Throws: ``ResourceError`` `.conflict` when a unique field is taken (including by a concurrent insert).
-    func create(_ organization: Organization) async throws -> Organization
+    /// Inserts a new organization and, when given, its owner's membership, in one transaction: either both are
+    /// stored or neither is.
+    /// - Throws: ``ResourceError`` `.conflict` when a unique field is taken (including by a concurrent insert);
+    ///   `.notFound` (resource `user`, field `userId`) when `owner` names no user. ``ScopeMismatchError`` when `owner`
+    ///   belongs to another organization.
+    func create(_ organization: Organization, owner: Membership?) async throws -> Organization
 
     /// Finds an organization by id, by slug (subdomain first, then name) or by custom domain. Any status.
     func find(_ key: TenantKey) async throws -> Organization?
@@ -16,4 +19,12 @@ package protocol OrganizationRepository: Sendable {
 
     /// Organizations newest first (by id, which is time-ordered), optionally filtered by status.
     func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization>
+}
+
+extension OrganizationRepository {
+    /// Inserts a new organization without members.
+    /// - Throws: ``ResourceError`` `.conflict` when a unique field is taken (including by a concurrent insert).
+    package func create(_ organization: Organization) async throws -> Organization {
+        try await self.create(organization, owner: nil)
+    }
 }

@@ -3,14 +3,18 @@ import Hummingbird
 
 /// The context every request starts with. Central routes (health, OpenAPI, later sign-in) use it as is.
 ///
-/// The tenant is filled in by ``TenantResolutionMiddleware`` on tenant routes; the caller's identity will join it here
-/// when authentication lands, and ``TenantRequestContext`` narrows both to non-optional values.
+/// ``AuthenticationMiddleware`` fills in the identity, ``TenantResolutionMiddleware`` the tenant on tenant routes, and
+/// ``TenantAccessMiddleware`` how the one may act in the other; ``TenantRequestContext`` narrows them to non-optional values.
 package struct AppRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
     /// The `{key}` of a `/org/{key}/...` path, set by ``PathTenantResponder`` before routing.
     package var pathTenantKey: String?
     /// The organization this request is served in, once resolved.
     package var tenant: Organization?
+    /// The signed-in user, once a valid credential was presented.
+    package var identity: User?
+    /// How the identity may act in the tenant, once both are known.
+    package var access: TenantAccess?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -1,20 +1,25 @@
 import CoordinaitorDomain
 import Hummingbird
 
-/// The context of tenant routes: the organization is known and active.
+/// The context of tenant routes: the organization is known and active, and the caller may act in it.
 ///
-/// Built from ``AppRequestContext`` after ``TenantResolutionMiddleware`` ran; the initializer throws when it did not
-/// resolve a tenant, so a handler can never run without one.
+/// Built from ``AppRequestContext`` after the resolution and access middleware ran; the initializer throws when either
+/// is missing, so a handler can never run without a tenant and an authorized identity.
 package struct TenantRequestContext: ChildRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let tenant: Organization
+    package let identity: User
+    package let access: TenantAccess
 
     package init(context: AppRequestContext) throws {
         guard let tenant = context.tenant else {
             throw APIError(status: .notFound, code: "tenant_not_found", detail: "This route needs an organization, and none was resolved.")
         }
+        guard let identity = context.identity, let access = context.access else { throw APIError.authenticationRequired }
         self.coreContext = context.coreContext
         self.tenant = tenant
+        self.identity = identity
+        self.access = access
     }
 
     /// The scope every storage call of this request is confined to.

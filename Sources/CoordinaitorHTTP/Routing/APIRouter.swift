@@ -19,27 +19,43 @@ package struct HTTPSettings: Sendable {
 package enum APIRouter {
     package static func build(
         services: CoreServices,
+        tokens: any AccessTokenService,
+        securityEvents: any SecurityEventSink,
         tenancy: TenancyConfiguration,
         settings: HTTPSettings,
         registry: RouteRegistry = RouteRegistry()
     ) -> PathTenantResponder<RouterResponder<AppRequestContext>> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ProblemMiddleware())
+        let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
+        let resolver = TenantResolver(configuration: tenancy)
+        let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities)
 
         let central = router.group()
         HealthController(store: services.store)
             .addRoutes(to: RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false))
 
-        let resolution = TenantResolutionMiddleware(
-            resolver: TenantResolver(configuration: tenancy),
-            directory: services.tenants,
-            logsResolutions: settings.logsTenantResolution
+        let auth = router.group("api/auth").add(middleware: authentication)
+        AuthController(identities: services.identities, tokens: tokens, tenants: services.tenants, tenancy: tenancy, body: body)
+            .addRoutes(to: RouteRegistrar(group: auth, prefix: "api/auth", registry: registry, isTenantRoute: false))
+
+        let organizations = router.group("api/organizations").add(middleware: authentication)
+        OrganizationController(
+            organizations: services.organizations,
+            identities: services.identities,
+            tenants: services.tenants,
+            resolver: resolver,
+            securityEvents: securityEvents,
+            body: body
         )
+        .addRoutes(to: RouteRegistrar(group: organizations, prefix: "api/organizations", registry: registry, isTenantRoute: false))
+
         let tenantAPI = router.group("api")
-            .add(middleware: resolution)
+            .add(middleware: authentication)
+            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants, logsResolutions: settings.logsTenantResolution))
+            .add(middleware: TenantAccessMiddleware(identities: services.identities, securityEvents: securityEvents))
             .group(context: TenantRequestContext.self)
         let routes = RouteRegistrar(group: tenantAPI, prefix: "api", registry: registry, isTenantRoute: true)
-        let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
         ProjectController(projects: services.projects, body: body).addRoutes(to: routes)
         AgentController(agents: services.agents, body: body).addRoutes(to: routes)
         TaskController(tasks: services.tasks, body: body).addRoutes(to: routes)

@@ -13,7 +13,6 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
 
     private let resolver: TenantResolver
     private let directory: TenantDirectory
-    private let headerName: HTTPField.Name?
     private let logsResolutions: Bool
 
     /// - Parameters:
@@ -21,19 +20,11 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
     package init(resolver: TenantResolver, directory: TenantDirectory, logsResolutions: Bool = false) {
         self.resolver = resolver
         self.directory = directory
-        self.headerName = HTTPField.Name(resolver.configuration.tenantHeaderName)
         self.logsResolutions = logsResolutions
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let facts = TenantRequestFacts(
-            // A literal Host field wins over the authority: HTTP/1 moves Host into the authority, so both agree on the wire, and
-            // requests built in-process (tests, internal forwarding) can name a host.
-            host: request.headers[.host] ?? request.head.authority,
-            forwardedHost: request.headers[.xForwardedHost].flatMap { $0.split(separator: ",").first.map { $0.trimmed } },
-            tenantHeader: self.headerName.flatMap { request.headers[$0] },
-            pathKey: context.pathTenantKey
-        )
+        let facts = TenantRequestFacts(request: request, context: context, configuration: self.resolver.configuration)
         let resolution = self.resolver.resolve(facts)
         let organization: Organization
         do {

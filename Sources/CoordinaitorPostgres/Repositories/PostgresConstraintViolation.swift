@@ -17,12 +17,16 @@ enum PostgresConstraintViolation {
         "agents_pkey": "id",
         "agents_organization_id_name_key": "name",
         "tasks_pkey": "id",
+        "users_pkey": "id",
+        "users_email_key": "email",
+        "memberships_pkey": "userId",
     ]
 
-    /// The resource and request field behind each foreign key between tenant-owned tables.
+    /// The resource and request field behind each foreign key between tenant-owned tables, and from them to users.
     private static let references: [String: (resource: String, field: String)] = [
         "tasks_project_fkey": ("project", "projectId"),
         "tasks_assigned_agent_fkey": ("agent", "assignedAgentId"),
+        "memberships_user_fkey": ("user", "userId"),
     ]
 
     /// Runs `body`, rethrowing a known unique violation as `conflict` for `resource` and a known foreign key violation as

@@ -4,22 +4,29 @@ import PostgresNIO
 struct PostgresOrganizationRepository: OrganizationRepository {
     let database: PostgresDatabase
 
-    func create(_ organization: Organization) async throws -> Organization {
+    func create(_ organization: Organization, owner: Membership?) async throws -> Organization {
+        if let owner { try ScopeMismatchError.check(owner.organizationID, in: TenantScope(organization)) }
         let o = organization
         let settings = try PostgresJSON.text(o.settings)
+        let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "organization") {
-            _ = try await self.database.rows(
-                """
-                INSERT INTO organizations (
-                    id, name, display_name, subdomain, domain, tier, status, contact_email, settings,
-                    created_at, updated_at, created_by
-                ) VALUES (
-                    \(o.id.uuid), \(o.name), \(o.displayName), \(o.subdomain), \(o.domain), \(o.tier.rawValue),
-                    \(o.status.rawValue), \(o.contactEmail), \(settings)::jsonb,
-                    \(MillisecondTimestamp(o.createdAt)), \(MillisecondTimestamp(o.updatedAt)), \(o.createdBy?.uuid)
+            try await self.database.transaction { connection in
+                _ = try await connection.rows(
+                    """
+                    INSERT INTO organizations (
+                        id, name, display_name, subdomain, domain, tier, status, contact_email, settings,
+                        created_at, updated_at, created_by
+                    ) VALUES (
+                        \(o.id.uuid), \(o.name), \(o.displayName), \(o.subdomain), \(o.domain), \(o.tier.rawValue),
+                        \(o.status.rawValue), \(o.contactEmail), \(settings)::jsonb,
+                        \(MillisecondTimestamp(o.createdAt)), \(MillisecondTimestamp(o.updatedAt)), \(o.createdBy?.uuid)
+                    )
+                    """,
+                    logger: logger
                 )
-                """
-            )
+                // A missing owner fails `memberships_user_fkey`, which rolls the organization back too.
+                if let owner { _ = try await connection.rows(PostgresMembershipRepository.insertQuery(owner), logger: logger) }
+            }
         }
         return organization
     }

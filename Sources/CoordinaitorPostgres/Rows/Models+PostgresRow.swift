@@ -75,3 +75,32 @@ extension WorkTask {
         )
     }
 }
+
+extension User {
+    init(postgresRow row: PostgresRow) throws {
+        let reader = PostgresRowReader(row, table: "users")
+        self.init(
+            id: try reader.id("id"),
+            email: try reader.string("email"),
+            name: try reader.string("name"),
+            passwordHash: try reader.string("password_hash"),
+            status: try reader.value("status"),
+            isSuperAdmin: try reader.bool("is_super_admin"),
+            createdAt: try reader.date("created_at"),
+            updatedAt: try reader.date("updated_at")
+        )
+    }
+}
+
+extension Membership {
+    init(postgresRow row: PostgresRow) throws {
+        let reader = PostgresRowReader(row, table: "memberships")
+        self.init(
+            organizationID: try reader.id("organization_id"),
+            userID: try reader.id("user_id"),
+            role: try reader.value("role"),
+            createdAt: try reader.date("created_at"),
+            updatedAt: try reader.date("updated_at")
+        )
+    }
+}

@@ -17,4 +17,8 @@ enum PostgresColumns {
         organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id, \
         input::text AS input, output::text AS output, created_at, updated_at, started_at, completed_at
         """
+
+    static let user = "id, email, name, password_hash, status, is_super_admin, created_at, updated_at"
+
+    static let membership = "organization_id, user_id, role, created_at, updated_at"
 }

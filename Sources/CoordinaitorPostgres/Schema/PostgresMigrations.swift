@@ -4,7 +4,7 @@
 /// composite and led by `organization_id`, and so is every index, so the tables can later be distributed by
 /// `organization_id` with `organizations` as a reference table. Constraint names are stable: errors are mapped by them.
 enum PostgresMigrations {
-    static let all: [PostgresMigration] = [initialSchema]
+    static let all: [PostgresMigration] = [initialSchema, usersAndMemberships]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -97,6 +97,40 @@ enum PostgresMigrations {
             "CREATE INDEX tasks_organization_id_status_id_idx ON tasks (organization_id, status, id)",
             "CREATE INDEX tasks_organization_id_project_id_idx ON tasks (organization_id, project_id)",
             "CREATE INDEX tasks_organization_id_assigned_agent_id_idx ON tasks (organization_id, assigned_agent_id)",
+        ]
+    )
+
+    /// Users are global, not tenant-owned (a reference table under Citus); memberships are keyed by
+    /// `(organization_id, user_id)` like the other tenant-owned tables, plus one index led by `user_id` for "which
+    /// organizations is this user in?". Emails are stored normalized, so the plain unique constraint is
+    /// case-insensitive in effect.
+    private static let usersAndMemberships = PostgresMigration(
+        version: 2,
+        name: "users, memberships",
+        statements: [
+            """
+            CREATE TABLE users (
+                id uuid NOT NULL CONSTRAINT users_pkey PRIMARY KEY,
+                email text NOT NULL CONSTRAINT users_email_key UNIQUE,
+                name text NOT NULL,
+                password_hash text NOT NULL,
+                status text NOT NULL CHECK (status IN ('active', 'disabled')),
+                is_super_admin boolean NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE memberships (
+                organization_id uuid NOT NULL CONSTRAINT memberships_organization_fkey REFERENCES organizations (id),
+                user_id uuid NOT NULL CONSTRAINT memberships_user_fkey REFERENCES users (id),
+                role text NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer', 'billing')),
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                CONSTRAINT memberships_pkey PRIMARY KEY (organization_id, user_id)
+            )
+            """,
+            "CREATE INDEX memberships_user_id_idx ON memberships (user_id)",
         ]
     )
 }

@@ -5,10 +5,14 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
     private static let table = Organization.sqliteTable
     let connections: SQLiteConnections
 
-    func create(_ organization: Organization) async throws -> Organization {
+    func create(_ organization: Organization, owner: Membership?) async throws -> Organization {
+        if let owner { try ScopeMismatchError.check(owner.organizationID, in: TenantScope(organization)) }
         let values = try organization.sqliteValues()
         try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
-            try await self.connections.write { try await $0.query(Self.table.insertSQL, values) }
+            try await self.connections.write { transaction in
+                try await transaction.query(Self.table.insertSQL, values)
+                if let owner { try await SQLiteMembershipRepository.insert(owner, transaction: transaction) }
+            }
         }
         return organization
     }

@@ -18,11 +18,19 @@ enum SQLiteConstraintViolation {
         }
     }
 
-    /// The last column of the violated unique key: the one that is not the tenant's `organization_id`.
+    /// The last column of the violated unique key (the one that is not the tenant's `organization_id`), named as the
+    /// request field: `memberships.organization_id, memberships.user_id` names `userId`, as PostgreSQL's mapping does.
     static func uniqueField(_ error: SQLiteError) -> String? {
         guard let range = error.message.range(of: Self.uniquePrefix) else { return nil }
         let columns = error.message[range.upperBound...].split(separator: ",")
         guard let last = columns.last?.split(separator: ".").last else { return nil }
-        return String(last).trimmed
+        return Self.requestField(column: String(last).trimmed)
+    }
+
+    /// A snake_case column name in the API's camelCase.
+    private static func requestField(column: String) -> String {
+        let words = column.split(separator: "_")
+        guard let first = words.first else { return column }
+        return String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }

@@ -3,13 +3,15 @@ import Foundation
 import SQLiteNIO
 
 /// How model values are written to SQLite: ids as lower-case UUID text, dates as integer milliseconds since 1970,
-/// enums as their raw text and JSON as text.
+/// flags as 0 or 1, enums as their raw text and JSON as text.
 extension SQLiteData {
     static func id<Kind>(_ id: TypedID<Kind>) -> SQLiteData { .text(id.description) }
 
     static func id<Kind>(_ id: TypedID<Kind>?) -> SQLiteData { id.map { .id($0) } ?? .null }
 
     static func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
+
+    static func bool(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
 
     static func raw<Value: RawRepresentable<String>>(_ value: Value) -> SQLiteData { .text(value.rawValue) }
 

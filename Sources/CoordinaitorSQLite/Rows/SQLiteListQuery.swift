@@ -2,14 +2,29 @@ import CoordinaitorDomain
 import Foundation
 import SQLiteNIO
 
-/// A newest-first list of one table: equality filters on fixed columns, keyset pagination on `id`.
+/// A list of one table: equality filters on fixed columns, keyset pagination on one id column (newest first by `id`
+/// unless another ``Order`` is given).
 struct SQLiteListQuery {
+    /// The id column pages are sorted and keyed by, and the direction.
+    struct Order: Sendable {
+        let column: String
+        let ascending: Bool
+
+        /// Newest first by `id` (ids are time-ordered): the order of the resource lists.
+        static let newestFirst = Order(column: "id", ascending: false)
+
+        /// Oldest first by `column`, an id column.
+        static func oldestFirst(by column: String) -> Order { Order(column: column, ascending: true) }
+    }
+
     private let table: SQLiteTable
+    private let order: Order
     private var conditions: [String] = []
     private var binds: [SQLiteData] = []
 
-    init(_ table: SQLiteTable) {
+    init(_ table: SQLiteTable, order: Order = .newestFirst) {
         self.table = table
+        self.order = order
     }
 
     /// Adds `column = value` unless `value` is nil. `column` must be one of the table's constant column names.
@@ -28,17 +43,19 @@ struct SQLiteListQuery {
     ) async throws -> Page<Item> {
         var query = self
         if let after = page.after {
-            query.filter("id", lessThan: try Self.cursorID(after))
+            query.filter(self.order.column, beyond: try Self.cursorID(after), ascending: self.order.ascending)
         }
         let limit = max(page.limit, 0)
         let whereClause = query.conditions.isEmpty ? "" : " WHERE " + query.conditions.joined(separator: " AND ")
-        let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY id DESC LIMIT ?"
+        let direction = self.order.ascending ? "ASC" : "DESC"
+        let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY \(self.order.column) \(direction) LIMIT ?"
         let rows = try await connections.read { try await $0.query(sql, query.binds + [.integer(SQLiteInt64(limit + 1))]) }
         return Page(fetched: try rows.map(decode), limit: limit, cursor: cursor)
     }
 
-    private mutating func filter(_ column: String, lessThan value: String) {
-        self.conditions.append("\(column) < ?")
+    /// Keeps the rows that come after `value` in the list's direction.
+    private mutating func filter(_ column: String, beyond value: String, ascending: Bool) {
+        self.conditions.append(ascending ? "\(column) > ?" : "\(column) < ?")
         self.binds.append(.text(value))
     }
 

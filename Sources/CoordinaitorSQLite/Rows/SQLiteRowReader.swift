@@ -36,6 +36,12 @@ struct SQLiteRowReader {
         return Int(value)
     }
 
+    /// SQLite has no boolean type: flags are stored as the integers 0 and 1.
+    func bool(_ column: String) throws -> Bool {
+        guard case .integer(let value) = try self.data(column), value == 0 || value == 1 else { throw self.error(column, "expected 0 or 1") }
+        return value == 1
+    }
+
     func date(_ column: String) throws -> Date {
         guard case .integer(let value) = try self.data(column) else { throw self.error(column, "expected milliseconds") }
         return EpochMilliseconds(Int64(value)).date

@@ -3,7 +3,7 @@
 /// The logical schema is the PostgreSQL one: tenant-owned tables are keyed by `(organization_id, id)`, their foreign
 /// keys to each other are composite and led by `organization_id`, and so is every index.
 enum SQLiteMigrations {
-    static let all: [SQLiteMigration] = [initialSchema]
+    static let all: [SQLiteMigration] = [initialSchema, usersAndMemberships]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -96,6 +96,39 @@ enum SQLiteMigrations {
             "CREATE INDEX tasks_organization_id_status_id_idx ON tasks (organization_id, status, id)",
             "CREATE INDEX tasks_organization_id_project_id_idx ON tasks (organization_id, project_id)",
             "CREATE INDEX tasks_organization_id_assigned_agent_id_idx ON tasks (organization_id, assigned_agent_id)",
+        ]
+    )
+
+    /// Users are global, not tenant-owned; memberships are keyed by `(organization_id, user_id)` like the other
+    /// tenant-owned tables, plus one index led by `user_id` for "which organizations is this user in?".
+    private static let usersAndMemberships = SQLiteMigration(
+        version: 2,
+        name: "users, memberships",
+        statements: [
+            """
+            CREATE TABLE users (
+                id TEXT NOT NULL PRIMARY KEY,
+                email TEXT NOT NULL,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('active', 'disabled')),
+                is_super_admin INTEGER NOT NULL CHECK (is_super_admin IN (0, 1)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                CONSTRAINT users_email_key UNIQUE (email)
+            )
+            """,
+            """
+            CREATE TABLE memberships (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                user_id TEXT NOT NULL REFERENCES users (id),
+                role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer', 'billing')),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (organization_id, user_id)
+            )
+            """,
+            "CREATE INDEX memberships_user_id_idx ON memberships (user_id)",
         ]
     )
 }

@@ -16,13 +16,14 @@ package struct OrganizationService: Sendable {
         self.ids = ids
     }
 
-    /// Validates and stores a new organization.
+    /// Validates and stores a new organization; `owner` becomes its owner in the same transaction.
     /// - Throws: ``ValidationError`` naming fields; ``ResourceError`` `.conflict` when name, subdomain or domain is taken.
-    package func create(_ draft: NewOrganization, createdBy: UserID? = nil) async throws -> Organization {
+    package func create(_ draft: NewOrganization, owner: UserID? = nil) async throws -> Organization {
         try draft.validate()
         let now = self.time.now()
-        let organization = draft.organization(id: self.ids.make(OrganizationKind.self, at: now), at: now, createdBy: createdBy)
-        let created = try await self.organizations.create(organization)
+        let organization = draft.organization(id: self.ids.make(OrganizationKind.self, at: now), at: now, createdBy: owner)
+        let membership = owner.map { Membership(organizationID: organization.id, userID: $0, role: .owner, createdAt: now, updatedAt: now) }
+        let created = try await self.organizations.create(organization, owner: membership)
         // A lookup of this name may have been cached as "unknown" a moment ago.
         self.cache.invalidate(created)
         return created
@@ -34,6 +35,17 @@ package struct OrganizationService: Sendable {
 
     package func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
         try await self.organizations.list(status: status, page: page)
+    }
+
+    /// Applies `change` to the stored organization; the next request on this node sees the result.
+    package func update(_ id: OrganizationID, _ change: (Organization) throws -> Organization) async throws -> Organization {
+        guard let current = try await self.organizations.find(.id(id)) else { throw ResourceError.notFound(OrganizationKind.resourceName) }
+        var updated = try change(current)
+        updated.id = current.id
+        updated.updatedAt = self.time.now()
+        let stored = try await self.organizations.update(updated)
+        self.cache.invalidate(current, stored)
+        return stored
     }
 
     /// Changes an organization's status (suspend, reactivate, cancel); the next request on this node sees it.

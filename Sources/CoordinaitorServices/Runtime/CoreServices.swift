@@ -8,9 +8,11 @@ package struct CoreServices: Sendable {
     package let projects: ProjectService
     package let agents: AgentService
     package let tasks: TaskService
+    package let identities: IdentityService
 
     package init(
         store: any DataStore,
+        hasher: any PasswordHasher,
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
         ids: any IdentifierSource = UUIDv7Source()
@@ -22,5 +24,6 @@ package struct CoreServices: Sendable {
         self.projects = ProjectService(projects: store.projects, time: time, ids: ids)
         self.agents = AgentService(agents: store.agents, time: time, ids: ids)
         self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids)
+        self.identities = IdentityService(users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids)
     }
 }

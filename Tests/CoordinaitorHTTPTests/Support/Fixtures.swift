@@ -1,3 +1,4 @@
+import CoordinaitorApp
 import CoordinaitorDomain
 import CoordinaitorServices
 import Foundation
@@ -5,9 +6,11 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 
-/// One organization's seeded rows.
+/// One organization's seeded rows, and its owner with a signed-in token.
 struct TenantData: Sendable {
     var organization: Organization
+    var owner: User
+    var token: String
     var project: Project
     var agent: Agent
     var task: WorkTask
@@ -23,16 +26,21 @@ struct TwoTenants: Sendable {
     var acme: TenantData
     var globex: TenantData
 
-    static func seed(_ services: CoreServices) async throws -> TwoTenants {
+    static let password = "correct horse battery staple"
+
+    static func seed(_ components: ServerComponents) async throws -> TwoTenants {
         TwoTenants(
-            acme: try await Self.seedOne(services, name: "acme-corp", subdomain: "acme", domain: "acme.test"),
-            globex: try await Self.seedOne(services, name: "globex", subdomain: "globex", domain: "globex.test")
+            acme: try await Self.seedOne(components, name: "acme-corp", subdomain: "acme", domain: "acme.test"),
+            globex: try await Self.seedOne(components, name: "globex", subdomain: "globex", domain: "globex.test")
         )
     }
 
-    static func seedOne(_ services: CoreServices, name: String, subdomain: String, domain: String) async throws -> TenantData {
+    static func seedOne(_ components: ServerComponents, name: String, subdomain: String, domain: String) async throws -> TenantData {
+        let services = components.services
+        let owner = try await services.identities.signUp(email: "owner@\(domain)", name: "\(name) owner", password: Self.password)
         let organization = try await services.organizations.create(
-            NewOrganization(name: name, displayName: name.capitalized, subdomain: subdomain, domain: domain, contactEmail: "admin@\(domain)")
+            NewOrganization(name: name, displayName: name.capitalized, subdomain: subdomain, domain: domain, contactEmail: "admin@\(domain)"),
+            owner: owner.id
         )
         let scope = TenantScope(organization)
         let project = try await services.projects.create(in: scope, NewProject(name: "\(subdomain) project"))
@@ -41,7 +49,8 @@ struct TwoTenants: Sendable {
             in: scope,
             NewTask(title: "\(subdomain) task", projectID: project.id, assignedAgentID: agent.id, input: .object(["tenant": .string(subdomain)]))
         )
-        return TenantData(organization: organization, project: project, agent: agent, task: task)
+        let token = try await components.tokens.issue(for: owner.id).token
+        return TenantData(organization: organization, owner: owner, token: token, project: project, agent: agent, task: task)
     }
 }
 
@@ -51,10 +60,12 @@ extension TestClientProtocol {
         _ method: HTTPRequest.Method,
         _ uri: String,
         host: String? = nil,
+        token: String? = nil,
         headers: HTTPFields = [:],
         json: String? = nil
     ) async throws -> TestResponse {
         var headers = headers
+        if let token { headers[.authorization] = "Bearer \(token)" }
         if let host, let name = HTTPField.Name("Host") { headers[name] = host }
         if json != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
         return try await self.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
@@ -107,4 +118,29 @@ extension JSONValue {
 
 extension HTTPField.Name {
     static let tenantHeader = HTTPField.Name("X-Tenant-ID")!
+}
+
+extension TwoTenants {
+    /// Signs up a user, gives them `role` in `tenant` (or no membership), and returns a token for them.
+    static func member(
+        _ components: ServerComponents,
+        of tenant: TenantData?,
+        role: Role,
+        email: String,
+        isSuperAdmin: Bool = false
+    ) async throws -> (user: User, token: String) {
+        let identities = components.services.identities
+        let user =
+            isSuperAdmin
+            ? try await identities.ensureSuperAdmin(email: email, name: "Someone", password: Self.password)
+            : try await identities.signUp(email: email, name: "Someone", password: Self.password)
+        if let tenant {
+            let now = Date()
+            _ = try await components.services.store.memberships.add(
+                in: TenantScope(tenant.organization),
+                Membership(organizationID: tenant.organization.id, userID: user.id, role: role, createdAt: now, updatedAt: now)
+            )
+        }
+        return (user, try await components.tokens.issue(for: user.id).token)
+    }
 }

@@ -28,13 +28,15 @@ struct TestServer: Sendable {
 
     /// Seeds data through `seed`, then runs `body` with a test client and the services the server uses.
     func run<Seed: Sendable>(
-        seed: @escaping @Sendable (CoreServices) async throws -> Seed,
+        seed: @escaping @Sendable (ServerComponents) async throws -> Seed,
         _ body: @escaping @Sendable (any TestClientProtocol, CoreServices, Seed) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = self.environment
         environment["DATA_DIR"] = directory.path
+        // The cheapest bcrypt cost: tests sign up many users, and the cost does not change what is checked.
+        environment["BCRYPT_COST"] = environment["BCRYPT_COST"] ?? "4"
         if self.live { environment["PORT"] = "0" }
         let configuration = try AppConfiguration(reading: { environment[$0] })
         let handler = self.logHandler ?? RecordingLogHandler()
@@ -55,9 +57,10 @@ struct TestServer: Sendable {
         case .postgres:
             // The helper runs the connection pool and migrates, so the application gets no background service of its own.
             try await withPostgresStore { store in
-                let components = ServerComponents(
+                let components = try await ServerComponents.assemble(
                     store: OpenedStore(dataStore: store, backgroundServices: []),
-                    services: CoreServices(store: store, cacheConfiguration: configuration.tenantCache)
+                    configuration: configuration,
+                    logger: logger
                 )
                 try await self.serve(components, configuration: configuration, logger: logger, seed: seed, body)
             }
@@ -72,10 +75,10 @@ struct TestServer: Sendable {
         _ components: ServerComponents,
         configuration: AppConfiguration,
         logger: Logger,
-        seed: @escaping @Sendable (CoreServices) async throws -> Seed,
+        seed: @escaping @Sendable (ServerComponents) async throws -> Seed,
         _ body: @escaping @Sendable (any TestClientProtocol, CoreServices, Seed) async throws -> Void
     ) async throws {
-        let seeded = try await seed(components.services)
+        let seeded = try await seed(components)
         let app = buildApplication(components: components, configuration: configuration, logger: logger)
         try await app.test(self.live ? .live : .router) { client in
             try await body(client, components.services, seeded)
@@ -88,7 +91,7 @@ struct TestServer: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-routes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = self.environment
-        let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : environment[$0] })
+        let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : $0 == "BCRYPT_COST" ? "4" : environment[$0] })
         let logger = Logger(label: "test") { _ in RecordingLogHandler() }
         let components = try await ServerComponents.open(configuration: configuration, logger: logger)
         _ = buildApplication(components: components, configuration: configuration, logger: logger, registry: registry)

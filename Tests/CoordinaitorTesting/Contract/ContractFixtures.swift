@@ -84,4 +84,24 @@ package enum ContractFixtures {
             completedAt: nil
         )
     }
+
+    /// A bcrypt-shaped hash: `$`, `.` and `/` must come back exactly as written.
+    package static let passwordHash = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+
+    package static func user(_ email: String, name: String = "Ann Lee", status: UserStatus = .active, isSuperAdmin: Bool = false) -> User {
+        User(
+            id: TestIDs.next(),
+            email: email,
+            name: name,
+            passwordHash: self.passwordHash,
+            status: status,
+            isSuperAdmin: isSuperAdmin,
+            createdAt: TestDates.at(40),
+            updatedAt: TestDates.at(41)
+        )
+    }
+
+    package static func membership(of user: User, in organization: Organization, role: Role = .member) -> Membership {
+        Membership(organizationID: organization.id, userID: user.id, role: role, createdAt: TestDates.at(50), updatedAt: TestDates.at(51))
+    }
 }

@@ -33,6 +33,16 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case agentDeleteUnassignsTasks
     case taskJSONAndDatesRoundTrip
     case scopeMismatchIsRejected
+    case userLookups
+    case userEmailsAreUniqueIgnoringCase
+    case concurrentSignUpsWithOneEmail
+    case passwordHashesRoundTrip
+    case organizationCreatedWithOwner
+    case failedOrganizationCreateLeavesNothing
+    case membershipAddConflictsAndReferences
+    case membershipsAreIsolatedByScope
+    case membershipUpdateAndRemove
+    case membershipListPaginates
 
     package var testDescription: String { self.rawValue }
 
@@ -60,6 +70,16 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .agentDeleteUnassignsTasks: try await Self.agentDeleteUnassignsTasks(store)
         case .taskJSONAndDatesRoundTrip: try await Self.taskJSONAndDatesRoundTrip(store)
         case .scopeMismatchIsRejected: try await Self.scopeMismatchIsRejected(store)
+        case .userLookups: try await Self.userLookups(store)
+        case .userEmailsAreUniqueIgnoringCase: try await Self.userEmailsAreUniqueIgnoringCase(store)
+        case .concurrentSignUpsWithOneEmail: try await Self.concurrentSignUpsWithOneEmail(store)
+        case .passwordHashesRoundTrip: try await Self.passwordHashesRoundTrip(store)
+        case .organizationCreatedWithOwner: try await Self.organizationCreatedWithOwner(store)
+        case .failedOrganizationCreateLeavesNothing: try await Self.failedOrganizationCreateLeavesNothing(store)
+        case .membershipAddConflictsAndReferences: try await Self.membershipAddConflictsAndReferences(store)
+        case .membershipsAreIsolatedByScope: try await Self.membershipsAreIsolatedByScope(store)
+        case .membershipUpdateAndRemove: try await Self.membershipUpdateAndRemove(store)
+        case .membershipListPaginates: try await Self.membershipListPaginates(store)
         }
     }
 }

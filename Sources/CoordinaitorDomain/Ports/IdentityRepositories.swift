@@ -1,0 +1,25 @@
+/// Users are global (a user may belong to several organizations); their email is unique, case-insensitively.
+package protocol UserRepository: Sendable {
+    /// - Throws: ``ResourceError`` `.conflict` with field `email` when the email is taken (including by a concurrent sign-up).
+    func create(_ user: User) async throws -> User
+    func find(id: UserID) async throws -> User?
+    /// `email` is compared in its normalized (lower-case) form.
+    func find(email: String) async throws -> User?
+    /// - Throws: ``ResourceError`` `.notFound` when there is no such user.
+    func update(_ user: User) async throws -> User
+}
+
+/// Memberships are tenant-owned: every method but ``memberships(of:)`` takes the scope first.
+package protocol MembershipRepository: Sendable {
+    /// - Throws: ``ResourceError`` `.conflict` (field `userId`) when the user is already a member; `.notFound` (resource
+    ///   `user`) when there is no such user.
+    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership
+    func find(in scope: TenantScope, userID: UserID) async throws -> Membership?
+    /// Members of the organization, oldest first, by user id.
+    func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Membership>
+    /// Read–modify–write in one transaction, like the resource repositories.
+    func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership
+    func remove(in scope: TenantScope, userID: UserID) async throws
+    /// Every organization the user belongs to. Keyed by the user, not by a tenant: it answers "where may I go?".
+    func memberships(of userID: UserID) async throws -> [Membership]
+}

@@ -1,0 +1,121 @@
+import CoordinaitorDomain
+import CoordinaitorServices
+import Hummingbird
+
+/// `/api/organizations`: create organizations, list the caller's (all of them for super admins), read and change one.
+///
+/// Central routes: they work without a tenant. When the request does name a tenant (its host, header or path), an
+/// `{id}` of any other organization is refused as a cross-tenant attempt, so the tenant in the URL cannot be used to
+/// reach another one.
+struct OrganizationController {
+    let organizations: OrganizationService
+    let identities: IdentityService
+    let tenants: TenantDirectory
+    let resolver: TenantResolver
+    let securityEvents: any SecurityEventSink
+    let body: JSONBodyReader
+
+    func addRoutes(to routes: RouteRegistrar<AppRequestContext>) {
+        routes.on(.get, "", use: self.list)
+        routes.on(.post, "", use: self.create)
+        routes.on(.get, ":id", use: self.get)
+        routes.on(.patch, ":id", use: self.update)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationListResponse> {
+        let user = try Self.requireIdentity(context)
+        let query = QueryReader(request)
+        let status = try query.choice("status", as: OrganizationStatus.self)
+        let page = try query.page()
+        if user.isSuperAdmin {
+            let found = try await self.organizations.list(status: status, page: page)
+            return JSONResponse(OrganizationListResponse(organizations: found.items.map(OrganizationResponse.init), nextCursor: found.nextCursor))
+        }
+        var mine: [Organization] = []
+        for membership in try await self.identities.memberships(of: user.id) {
+            if let organization = try await self.tenants.organization(for: .id(membership.organizationID)),
+                status == nil || organization.status == status
+            {
+                mine.append(organization)
+            }
+        }
+        return JSONResponse(OrganizationListResponse(organizations: mine.sorted { $0.id > $1.id }.map(OrganizationResponse.init), nextCursor: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let user = try Self.requireIdentity(context)
+        let input = try await self.body.decode(CreateOrganizationRequest.self, from: request, allowedFields: CreateOrganizationRequest.fields)
+        if input.draft.tier != .free, !user.isSuperAdmin {
+            throw APIError(
+                status: .forbidden,
+                code: "tier_requires_super_admin",
+                detail: "Only a platform super admin can create a \(input.draft.tier.rawValue) organization; create a free one and ask for an upgrade.",
+                field: "tier"
+            )
+        }
+        var draft = input.draft
+        draft.status = .active
+        let organization = try await self.organizations.create(draft, owner: user.id)
+        return JSONResponse(OrganizationResponse(organization), status: .created)
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorize(request, context: context, permission: .readResources)
+        return JSONResponse(OrganizationResponse(organization))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorize(request, context: context, permission: .manageSettings)
+        let input = try await self.body.decode(UpdateOrganizationRequest.self, from: request, allowedFields: UpdateOrganizationRequest.fields)
+        return JSONResponse(OrganizationResponse(try await self.organizations.update(organization.id) { try input.applied(to: $0) }))
+    }
+
+    /// The organization of `{id}` when the caller may act on it with `permission`; records refusals and super-admin crossings.
+    private func authorize(_ request: Request, context: AppRequestContext, permission: Permission) async throws -> Organization {
+        let user = try Self.requireIdentity(context)
+        guard let raw = context.parameters.get("id"), let id = OrganizationID(raw),
+            let organization = try await self.tenants.organization(for: .id(id))
+        else {
+            throw ResourceError.notFound(OrganizationKind.resourceName)
+        }
+        let action = "\(request.method.rawValue) \(request.uri.path)"
+        if let named = try await self.tenantNamed(by: request, context: context), named.id != organization.id {
+            self.record(.crossTenantDenied, user: user, organization: organization, action: action, context: context)
+            throw APIError.crossTenantAccessDenied
+        }
+        let access = try await self.identities.access(of: user, to: organization.id)
+        switch access {
+        case .crossTenantDenied:
+            self.record(.crossTenantDenied, user: user, organization: organization, action: action, context: context)
+            throw APIError.crossTenantAccessDenied
+        case .superAdminCrossing:
+            self.record(.superAdminCrossing, user: user, organization: organization, action: action, context: context)
+        case .disabled:
+            throw APIError.invalidCredential
+        case .member:
+            break
+        }
+        guard access.allows(permission) else { throw APIError.permissionDenied("this on the organization") }
+        return organization
+    }
+
+    /// The organization the request's host, header or path names in multi-tenant mode, if any.
+    private func tenantNamed(by request: Request, context: AppRequestContext) async throws -> Organization? {
+        let facts = TenantRequestFacts(request: request, context: context, configuration: self.resolver.configuration)
+        guard case .organization(let key, let source) = self.resolver.resolve(facts), source != .singleTenant, source != .headerDefault else {
+            return nil
+        }
+        return try await self.tenants.organization(for: key)
+    }
+
+    private func record(_ kind: SecurityEvent.Kind, user: User, organization: Organization, action: String, context: AppRequestContext) {
+        self.securityEvents.record(
+            SecurityEvent(kind: kind, userID: user.id, userEmail: user.email, organizationID: organization.id, action: action, requestID: context.id)
+        )
+    }
+
+    private static func requireIdentity(_ context: AppRequestContext) throws -> User {
+        guard let user = context.identity else { throw APIError.authenticationRequired }
+        return user
+    }
+}

@@ -1,0 +1,107 @@
+import CoordinaitorDomain
+import PostgresNIO
+
+struct PostgresMembershipRepository: MembershipRepository {
+    let database: PostgresDatabase
+
+    /// One statement: a missing user fails `memberships_user_fkey` (mapped to `notFound`), so no separate check can race.
+    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership {
+        try ScopeMismatchError.check(membership.organizationID, in: scope)
+        try await PostgresConstraintViolation.mapping(resource: "membership") {
+            _ = try await self.database.rows(Self.insertQuery(membership))
+        }
+        return membership
+    }
+
+    func find(in scope: TenantScope, userID: UserID) async throws -> Membership? {
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.membership) FROM memberships
+            WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
+            """
+        )
+        return try rows.first.map(Membership.init(postgresRow:))
+    }
+
+    func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Membership> {
+        let cursor = try PostgresPage.cursor(page)
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.membership) FROM memberships
+            WHERE organization_id = \(scope.organizationID.uuid)
+              AND (\(cursor)::uuid IS NULL OR user_id > \(cursor))
+            ORDER BY user_id
+            LIMIT \(PostgresPage.fetchLimit(page))
+            """
+        )
+        return try PostgresPage.page(rows, for: page, decode: Membership.init(postgresRow:), cursor: \.userID.description)
+    }
+
+    func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership {
+        let logger = self.database.logger
+        return try await self.database.transaction { connection in
+            let rows = try await connection.rows(
+                """
+                SELECT \(unescaped: PostgresColumns.membership) FROM memberships
+                WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
+                FOR UPDATE
+                """,
+                logger: logger
+            )
+            guard let row = rows.first else { throw ResourceError.notFound("membership") }
+            let m = try change(try Membership(postgresRow: row))
+            try Self.checkKey(of: m, userID: userID, in: scope)
+            _ = try await connection.rows(
+                """
+                UPDATE memberships SET
+                    role = \(m.role.rawValue), created_at = \(MillisecondTimestamp(m.createdAt)),
+                    updated_at = \(MillisecondTimestamp(m.updatedAt))
+                WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
+                """,
+                logger: logger
+            )
+            return m
+        }
+    }
+
+    func remove(in scope: TenantScope, userID: UserID) async throws {
+        let deleted = try await self.database.rows(
+            """
+            DELETE FROM memberships
+            WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
+            RETURNING user_id
+            """
+        )
+        guard !deleted.isEmpty else { throw ResourceError.notFound("membership") }
+    }
+
+    func memberships(of userID: UserID) async throws -> [Membership] {
+        let rows = try await self.database.rows(
+            """
+            SELECT \(unescaped: PostgresColumns.membership) FROM memberships
+            WHERE user_id = \(userID.uuid)
+            ORDER BY organization_id
+            """
+        )
+        return try rows.map(Membership.init(postgresRow:))
+    }
+
+    /// The insert of one membership; organization creation runs it in its own transaction to add the owner atomically.
+    static func insertQuery(_ m: Membership) -> PostgresQuery {
+        """
+        INSERT INTO memberships (organization_id, user_id, role, created_at, updated_at)
+        VALUES (
+            \(m.organizationID.uuid), \(m.userID.uuid), \(m.role.rawValue),
+            \(MillisecondTimestamp(m.createdAt)), \(MillisecondTimestamp(m.updatedAt))
+        )
+        """
+    }
+
+    /// Checks that `change` kept the membership's key: a changed organization or user would write to another row.
+    private static func checkKey(of membership: Membership, userID: UserID, in scope: TenantScope) throws {
+        try ScopeMismatchError.check(membership.organizationID, in: scope)
+        guard membership.userID == userID else {
+            throw ResourceError(code: .invalidTransition, resource: "membership", field: "userId", message: "The user of a membership cannot change.")
+        }
+    }
+}

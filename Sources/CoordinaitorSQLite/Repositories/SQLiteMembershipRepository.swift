@@ -1,0 +1,70 @@
+import CoordinaitorDomain
+import SQLiteNIO
+
+struct SQLiteMembershipRepository: MembershipRepository {
+    private static let table = Membership.sqliteTable
+    let connections: SQLiteConnections
+
+    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership {
+        try ScopeMismatchError.check(membership.organizationID, in: scope)
+        try await self.connections.write { try await Self.insert(membership, transaction: $0) }
+        return membership
+    }
+
+    func find(in scope: TenantScope, userID: UserID) async throws -> Membership? {
+        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(userID)]) }
+        return try rows.first.map(Membership.init(sqliteRow:))
+    }
+
+    func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Membership> {
+        var query = SQLiteListQuery(Self.table, order: .oldestFirst(by: "user_id"))
+        query.filter("organization_id", equals: .id(scope.organizationID))
+        return try await query.fetch(page, on: self.connections, decode: Membership.init(sqliteRow:), cursor: \.userID.description)
+    }
+
+    func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership {
+        try await self.connections.write { transaction in
+            // The table's key is `(organization_id, user_id)`, so the shared lookup by key finds the membership.
+            guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
+                throw ResourceError.notFound("membership")
+            }
+            let updated = try change(try Membership(sqliteRow: row))
+            try Self.checkKey(of: updated, userID: userID, in: scope)
+            try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+            return updated
+        }
+    }
+
+    func remove(in scope: TenantScope, userID: UserID) async throws {
+        let deleted = try await self.connections.write { try await $0.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)]) }
+        guard !deleted.isEmpty else { throw ResourceError.notFound("membership") }
+    }
+
+    func memberships(of userID: UserID) async throws -> [Membership] {
+        let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE user_id = ? ORDER BY organization_id"
+        let rows = try await self.connections.read { try await $0.query(sql, [.id(userID)]) }
+        return try rows.map(Membership.init(sqliteRow:))
+    }
+
+    /// Inserts `membership` inside `transaction`; organization creation uses it to add the owner atomically.
+    ///
+    /// The user is checked first because SQLite's foreign key errors do not say which key failed. Writes are
+    /// serialized, so the check still holds when the insert runs.
+    static func insert(_ membership: Membership, transaction: SQLiteTransaction) async throws {
+        let userQuery = "SELECT 1 FROM \(User.sqliteTable.name) WHERE id = ?"
+        guard try await !transaction.query(userQuery, [.id(membership.userID)]).isEmpty else {
+            throw ResourceError.notFound("user", field: "userId")
+        }
+        try await SQLiteConstraintViolation.mapConflicts(resource: "membership") {
+            try await transaction.query(Self.table.insertSQL, membership.sqliteValues())
+        }
+    }
+
+    /// Checks that `change` kept the membership's key: a changed organization or user would write to another row.
+    private static func checkKey(of membership: Membership, userID: UserID, in scope: TenantScope) throws {
+        try ScopeMismatchError.check(membership.organizationID, in: scope)
+        guard membership.userID == userID else {
+            throw ResourceError(code: .invalidTransition, resource: "membership", field: "userId", message: "The user of a membership cannot change.")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CoordinaitorDomain
+import Foundation
+
+/// Sign-up, sign-in and the question "may this user act in this organization?".
+package struct IdentityService: Sendable {
+    private let users: any UserRepository
+    private let memberships: any MembershipRepository
+    private let hasher: any PasswordHasher
+    private let time: any TimeSource
+    private let ids: any IdentifierSource
+
+    package init(
+        users: any UserRepository,
+        memberships: any MembershipRepository,
+        hasher: any PasswordHasher,
+        time: any TimeSource,
+        ids: any IdentifierSource
+    ) {
+        self.users = users
+        self.memberships = memberships
+        self.hasher = hasher
+        self.time = time
+        self.ids = ids
+    }
+
+    /// Creates an account. - Throws: ``ValidationError``; ``ResourceError`` `.conflict` (field `email`) when taken.
+    package func signUp(email: String, name: String, password: String, isSuperAdmin: Bool = false) async throws -> User {
+        try Credentials.validateSignUp(email: email, name: name, password: password)
+        let now = self.time.now()
+        let user = User(
+            id: self.ids.make(UserKind.self, at: now),
+            email: Credentials.normalizedEmail(email),
+            name: name.trimmed,
+            passwordHash: try await self.hasher.hash(password),
+            status: .active,
+            isSuperAdmin: isSuperAdmin,
+            createdAt: now,
+            updatedAt: now
+        )
+        return try await self.users.create(user)
+    }
+
+    /// The active user with these credentials, or nil. Unknown emails cost as much as wrong passwords, so response time
+    /// does not tell which emails have accounts.
+    package func authenticate(email: String, password: String) async throws -> User? {
+        guard let user = try await self.users.find(email: Credentials.normalizedEmail(email)) else {
+            _ = try await self.hasher.verify(password, against: self.hasher.decoyHash)
+            return nil
+        }
+        guard try await self.hasher.verify(password, against: user.passwordHash), user.status == .active else { return nil }
+        return user
+    }
+
+    package func user(id: UserID) async throws -> User? {
+        try await self.users.find(id: id)
+    }
+
+    package func memberships(of user: UserID) async throws -> [Membership] {
+        try await self.memberships.memberships(of: user)
+    }
+
+    /// How `user` may act in `organization`.
+    package func access(of user: User, to organization: OrganizationID) async throws -> TenantAccess {
+        let membership = try await self.memberships.find(in: TenantScope(organizationID: organization), userID: user.id)
+        return TenantAccess.decide(user: user, membership: membership)
+    }
+
+    /// Makes `user` the owner of `organization` when it has no members yet: how the first account of a single-tenant
+    /// server takes charge of the default organization. Returns whether it did.
+    package func claimIfUnowned(_ organization: OrganizationID, by user: User) async throws -> Bool {
+        let scope = TenantScope(organizationID: organization)
+        guard try await self.memberships.list(in: scope, page: PageRequest(limit: 1)).items.isEmpty else { return false }
+        let now = self.time.now()
+        do {
+            _ = try await self.memberships.add(
+                in: scope,
+                Membership(organizationID: organization, userID: user.id, role: .owner, createdAt: now, updatedAt: now)
+            )
+            return true
+        } catch let error as ResourceError where error.code == .conflict {
+            return false
+        }
+    }
+
+    /// Makes an existing account a super admin, or creates one (used by `coordinaitor admin create`).
+    package func ensureSuperAdmin(email: String, name: String, password: String) async throws -> User {
+        if var existing = try await self.users.find(email: Credentials.normalizedEmail(email)) {
+            existing.isSuperAdmin = true
+            existing.passwordHash = try await self.hasher.hash(password)
+            existing.updatedAt = self.time.now()
+            return try await self.users.update(existing)
+        }
+        return try await self.signUp(email: email, name: name, password: password, isSuperAdmin: true)
+    }
+}

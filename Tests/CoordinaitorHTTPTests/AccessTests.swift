@@ -1,0 +1,169 @@
+import CoordinaitorApp
+import CoordinaitorDomain
+import CoordinaitorHTTP
+import CoordinaitorServices
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Logging
+import Testing
+
+@Suite("Who may act in an organization")
+struct AccessTests {
+    static let multiTenant = ["MULTI_TENANT_ENABLED": "true"]
+
+    @Test(arguments: TestBackend.allCases)
+    func anotherOrganizationsIdentityIsRefusedAndRecorded(backend: TestBackend) async throws {
+        let logs = RecordingLogHandler()
+        try await TestServer(environment: Self.multiTenant, backend: backend, logHandler: logs).run(seed: TwoTenants.seed) { client, _, data in
+            // Every tenant route, with globex's owner naming acme.
+            for (method, path) in [(HTTPRequest.Method.get, "/api/tasks"), (.post, "/api/projects"), (.get, "/api/agents/\(data.acme.agent.id)"),
+                                   (.delete, "/api/tasks/\(data.acme.task.id)")] {
+                let response = try await client.send(method, path, host: "acme.localhost", token: data.globex.token, json: method == .post ? #"{"name":"x"}"# : nil)
+                #expect(response.status == .forbidden, "\(method) \(path)")
+                #expect(response.problemCode == "cross_tenant_access_denied")
+                for id in data.acme.identifiers where !path.contains(id) { #expect(!response.text.contains(id)) }
+            }
+            let unauthenticated = try await client.send(.get, "/api/tasks", host: "acme.localhost")
+            #expect(unauthenticated.status == .unauthorized)
+            #expect(unauthenticated.problemCode == "authentication_required")
+        }
+        let denials = logs.recorded.filter { $0.metadata["security.event"] == "access.cross_tenant_denied" }
+        #expect(denials.count == 4)
+        #expect(denials.first?.level == .warning)
+        #expect(denials.allSatisfy { $0.metadata["user.email"] == "owner@globex.test" && $0.metadata["hb.request.id"] != nil })
+    }
+
+    @Test func superAdminsMayCrossAndEveryCrossingIsRecorded() async throws {
+        let logs = RecordingLogHandler()
+        try await TestServer(environment: Self.multiTenant, logHandler: logs).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
+            let admin = try await TwoTenants.member(components, of: nil, role: .owner, email: "root@platform.test", isSuperAdmin: true)
+            return (data, admin.token)
+        }) { client, _, seeded in
+            let (data, adminToken) = seeded
+            let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: adminToken)
+            #expect(response.status == .ok)
+            #expect(try response.json.ids(of: "tasks") == [data.acme.task.id.description])
+            #expect(try await client.send(.get, "/api/organizations/\(data.globex.organization.id)", token: adminToken).status == .ok)
+            let all = try await client.send(.get, "/api/organizations", token: adminToken).json
+            #expect(Set(all.ids(of: "organizations")).isSuperset(of: [data.acme.organization.id.description, data.globex.organization.id.description]))
+        }
+        let crossings = logs.recorded.filter { $0.metadata["security.event"] == "access.super_admin_crossing" }
+        #expect(crossings.count == 2)
+        #expect(crossings.first?.metadata["user.email"] == "root@platform.test")
+        #expect(crossings.first?.metadata["action"] == "GET /api/tasks")
+    }
+
+    /// viewer reads; member writes; billing sees usage and billing only.
+    @Test(arguments: [(Role.viewer, true, false), (.member, true, true), (.admin, true, true), (.billing, false, false), (.owner, true, true)])
+    func rolesGateReadsAndWrites(role: Role, mayRead: Bool, mayWrite: Bool) async throws {
+        try await TestServer(environment: Self.multiTenant).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
+            return (data, try await TwoTenants.member(components, of: data.acme, role: role, email: "\(role.rawValue)-member@acme.test").token)
+        }) { client, _, seeded in
+            let (data, token) = seeded
+            let read = try await client.send(.get, "/api/projects", host: "acme.localhost", token: token)
+            #expect(read.status == (mayRead ? .ok : .forbidden))
+            let write = try await client.send(.patch, "/api/projects/\(data.acme.project.id)", host: "acme.localhost", token: token, json: #"{"status":"paused"}"#)
+            #expect(write.status == (mayWrite ? .ok : .forbidden))
+            if !mayWrite { #expect(write.problemCode == "permission_denied") }
+        }
+    }
+}
+
+@Suite("Organization API")
+struct OrganizationAPITests {
+    static let seedExample = #"{"name":"acme-corp","displayName":"Acme Corporation","subdomain":"acme","tier":"professional","contactEmail":"admin@acme.com"}"#
+
+    @Test(arguments: TestBackend.allCases)
+    func theSeedExampleNeedsASuperAdminForItsTier(backend: TestBackend) async throws {
+        try await TestServer(environment: ["MULTI_TENANT_ENABLED": "true"], backend: backend).run(seed: { components in
+            let user = try await TwoTenants.member(components, of: nil, role: .owner, email: "user@example.com")
+            let admin = try await TwoTenants.member(components, of: nil, role: .owner, email: "root@example.com", isSuperAdmin: true)
+            return (user.token, admin.token)
+        }) { client, _, tokens in
+            let (userToken, adminToken) = tokens
+            #expect(try await client.send(.post, "/api/organizations", json: Self.seedExample).status == .unauthorized)
+            let refused = try await client.send(.post, "/api/organizations", token: userToken, json: Self.seedExample)
+            #expect(refused.status == .forbidden)
+            #expect(refused.problemCode == "tier_requires_super_admin")
+
+            let created = try await client.send(.post, "/api/organizations", token: adminToken, json: Self.seedExample)
+            #expect(created.status == .created)
+            #expect(try created.json["tier"]?.string == "professional")
+            let taken = try await client.send(.post, "/api/organizations", token: adminToken, json: Self.seedExample)
+            #expect(taken.status == .conflict)
+
+            let free = try await client.send(
+                .post, "/api/organizations", token: userToken,
+                json: #"{"name":"initech","displayName":"Initech","subdomain":"initech","contactEmail":"it@initech.com"}"#)
+            #expect(free.status == .created)
+            let id = try #require(try free.json["id"]?.string)
+            let me = try await client.send(.get, "/api/auth/me", token: userToken).json
+            #expect(me["memberships"]?.array.first?["organizationId"]?.string == id)
+            #expect(me["memberships"]?.array.first?["role"]?.string == "owner")
+            // The new organization is served right away, to its owner.
+            #expect(try await client.send(.get, "/api/tasks", host: "initech.localhost", token: userToken).status == .ok)
+            let mine = try await client.send(.get, "/api/organizations", token: userToken).json
+            #expect(mine.ids(of: "organizations") == [id])
+
+            let badField = try await client.send(.post, "/api/organizations", token: userToken, json: #"{"name":"Bad Name","displayName":"x","subdomain":"www","contactEmail":"x"}"#)
+            #expect(badField.status == .unprocessableContent)
+            #expect(Set(try badField.json["errors"]?.array.compactMap { $0["field"]?.string } ?? []) == ["name", "subdomain", "contactEmail"])
+        }
+    }
+
+    @Test(arguments: TestBackend.allCases)
+    func concurrentCreationsOfOneSubdomainHaveOneWinner(backend: TestBackend) async throws {
+        try await TestServer(environment: ["MULTI_TENANT_ENABLED": "true"], backend: backend).run(seed: { components in
+            try await TwoTenants.member(components, of: nil, role: .owner, email: "racer@example.com").token
+        }) { client, services, token in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        try await client.send(
+                            .post, "/api/organizations", token: token,
+                            json: #"{"name":"hooli-\#(index)","displayName":"Hooli","subdomain":"hooli","contactEmail":"a@hooli.com"}"#
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 9)
+            let winner = try #require(try await services.organizations.find(.slug("hooli")))
+            let members = try await services.store.memberships.list(in: TenantScope(winner), page: PageRequest())
+            #expect(members.items.count == 1)
+        }
+    }
+
+    @Test func readingAndChangingOneOrganization() async throws {
+        try await TestServer(environment: ["MULTI_TENANT_ENABLED": "true"]).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
+            return (data, try await TwoTenants.member(components, of: data.acme, role: .viewer, email: "viewer@acme.test").token)
+        }) { client, _, seeded in
+            let (data, viewerToken) = seeded
+            let acmeID = data.acme.organization.id
+            #expect(try await client.send(.get, "/api/organizations/\(acmeID)", token: viewerToken).status == .ok)
+            let other = try await client.send(.get, "/api/organizations/\(data.globex.organization.id)", token: data.acme.token)
+            #expect(other.problemCode == "cross_tenant_access_denied")
+            #expect(!other.textWithoutEcho.contains("globex"))
+            let byViewer = try await client.send(.patch, "/api/organizations/\(acmeID)", token: viewerToken, json: #"{"displayName":"Mine now"}"#)
+            #expect(byViewer.problemCode == "permission_denied")
+            let patched = try await client.send(
+                .patch, "/api/organizations/\(acmeID)", token: data.acme.token,
+                json: ##"{"displayName":"Acme Rockets","settings":{"branding":{"primaryColor":"#ff5500"}}}"##)
+            #expect(patched.status == .ok)
+            #expect(try patched.json["displayName"]?.string == "Acme Rockets")
+            #expect(try patched.json["settings"]?["branding"]?["primaryColor"]?.string == "#ff5500")
+            for forbidden in [#"{"tier":"enterprise"}"#, #"{"status":"active"}"#, #"{"subdomain":"globex"}"#] {
+                let refused = try await client.send(.patch, "/api/organizations/\(acmeID)", token: data.acme.token, json: forbidden)
+                #expect(refused.status == .unprocessableContent, "\(forbidden)")
+            }
+            // A tenant named by the request must be the organization in the URL.
+            let mismatch = try await client.send(.get, "/api/organizations/\(acmeID)", host: "globex.localhost", token: data.acme.token)
+            #expect(mismatch.problemCode == "cross_tenant_access_denied")
+        }
+    }
+}
