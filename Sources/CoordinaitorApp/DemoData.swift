@@ -4,6 +4,13 @@ import Logging
 
 /// Two example organizations, acme and globex, with projects, agents and tasks, for trying the API out.
 package enum DemoData {
+    /// The password of every demo account; printed by `serve --demo`. Demo data is for trying things out, never production.
+    package static let password = "demo-password"
+    /// A super admin who may act in every organization.
+    package static let superAdminEmail = "root@coordinaitor.test"
+    /// Each demo organization has one account per role: `owner@acme.test`, `admin@acme.test`, …
+    package static let roles: [Role] = [.owner, .admin, .member, .viewer, .billing]
+
     struct Blueprint {
         var organization: NewOrganization
         var projects: [String]
@@ -42,12 +49,27 @@ package enum DemoData {
 
     /// Creates the demo organizations that do not exist yet; existing ones are left as they are.
     package static func seed(into services: CoreServices, logger: Logger) async throws {
+        _ = try await services.identities.ensureSuperAdmin(email: self.superAdminEmail, name: "Platform admin", password: self.password)
         for blueprint in self.blueprints {
             if let existing = try await services.organizations.find(.slug(blueprint.organization.subdomain)) {
                 logger.info("Demo organization already present", metadata: ["organization.subdomain": "\(existing.subdomain)"])
                 continue
             }
-            let organization = try await services.organizations.create(blueprint.organization)
+            let domain = blueprint.organization.domain ?? blueprint.organization.subdomain
+            var accounts: [Role: User] = [:]
+            for role in self.roles {
+                let email = "\(role.rawValue)@\(domain)"
+                if let existing = try await services.identities.find(email: email) {
+                    accounts[role] = existing
+                } else {
+                    let name = "\(blueprint.organization.displayName) \(role.rawValue)"
+                    accounts[role] = try await services.identities.signUp(email: email, name: name, password: self.password)
+                }
+            }
+            let organization = try await services.organizations.create(blueprint.organization, owner: accounts[.owner]?.id)
+            for (role, user) in accounts where role != .owner {
+                _ = try await services.identities.addMember(user.id, to: organization.id, role: role)
+            }
             let scope = TenantScope(organization)
             var projectIDs: [ProjectID] = []
             for name in blueprint.projects {

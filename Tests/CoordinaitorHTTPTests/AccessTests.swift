@@ -167,3 +167,43 @@ struct OrganizationAPITests {
         }
     }
 }
+
+@Suite("Super-admin and owner operations on organizations")
+struct OrganizationLifecycleTests {
+    @Test(arguments: TestBackend.allCases)
+    func suspendReactivateChangeTierAndCancel(backend: TestBackend) async throws {
+        try await TestServer(environment: ["MULTI_TENANT_ENABLED": "true"], backend: backend).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
+            let admin = try await TwoTenants.member(components, of: nil, role: .owner, email: "root@platform.test", isSuperAdmin: true)
+            let adminOfAcme = try await TwoTenants.member(components, of: data.acme, role: .admin, email: "admin@acme.test")
+            return (data, admin.token, adminOfAcme.token)
+        }) { client, _, seeded in
+            let (data, rootToken, acmeAdminToken) = seeded
+            let acme = data.acme.organization.id
+            for token in [data.acme.token, acmeAdminToken] {
+                let refused = try await client.send(.post, "/api/organizations/\(acme)/suspend", token: token)
+                #expect(refused.problemCode == "super_admin_required")
+                #expect(try await client.send(.put, "/api/organizations/\(acme)/tier", token: token, json: #"{"tier":"enterprise"}"#).status == .forbidden)
+            }
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/suspend", token: rootToken).status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).problemCode == "tenant_inactive")
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/reactivate", token: rootToken).status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).status == .ok)
+
+            let tier = try await client.send(.put, "/api/organizations/\(acme)/tier", token: rootToken, json: #"{"tier":"enterprise"}"#)
+            #expect(try tier.json["tier"]?.string == "enterprise")
+            let badTier = try await client.send(.put, "/api/organizations/\(acme)/tier", token: rootToken, json: #"{"tier":"platinum"}"#)
+            #expect(try badTier.json["field"]?.string == "tier")
+
+            // Only the owner may delete; an admin may not.
+            #expect(try await client.send(.delete, "/api/organizations/\(acme)", token: acmeAdminToken).problemCode == "permission_denied")
+            let cancelled = try await client.send(.delete, "/api/organizations/\(acme)", token: data.acme.token)
+            #expect(try cancelled.json["status"]?.string == "cancelled")
+            let gone = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
+            #expect(gone.problemCode == "tenant_inactive")
+            #expect(gone.text.contains("cancelled"))
+            // globex is untouched by all of it.
+            #expect(try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token).status == .ok)
+        }
+    }
+}

@@ -20,6 +20,10 @@ struct OrganizationController {
         routes.on(.post, "", use: self.create)
         routes.on(.get, ":id", use: self.get)
         routes.on(.patch, ":id", use: self.update)
+        routes.on(.delete, ":id", use: self.cancel)
+        routes.on(.post, ":id/suspend", use: self.suspend)
+        routes.on(.post, ":id/reactivate", use: self.reactivate)
+        routes.on(.put, ":id/tier", use: self.changeTier)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationListResponse> {
@@ -68,6 +72,52 @@ struct OrganizationController {
         let organization = try await self.authorize(request, context: context, permission: .manageSettings)
         let input = try await self.body.decode(UpdateOrganizationRequest.self, from: request, allowedFields: UpdateOrganizationRequest.fields)
         return JSONResponse(OrganizationResponse(try await self.organizations.update(organization.id) { try input.applied(to: $0) }))
+    }
+
+    /// The owner deletes the organization: it is cancelled (no longer served) and its data kept for the grace period.
+    @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorize(request, context: context, permission: .deleteOrganization)
+        return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.cancelled, of: .id(organization.id))))
+    }
+
+    @Sendable func suspend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.suspended, of: .id(organization.id))))
+    }
+
+    @Sendable func reactivate(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.active, of: .id(organization.id))))
+    }
+
+    struct ChangeTierRequest: Decodable {
+        static let fields: Set<String> = ["tier"]
+        var tier: Tier
+
+        init(from decoder: any Decoder) throws {
+            self.tier = try decoder.container(keyedBy: AnyKey.self).decodeChoice(Tier.self, forKey: "tier")
+        }
+    }
+
+    /// A super admin changes the tier; it takes effect on the next request (there is no payment integration yet).
+    @Sendable func changeTier(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
+        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        let input = try await self.body.decode(ChangeTierRequest.self, from: request, allowedFields: ChangeTierRequest.fields)
+        let updated = try await self.organizations.update(organization.id) { current in
+            var changed = current
+            changed.tier = input.tier
+            return changed
+        }
+        return JSONResponse(OrganizationResponse(updated))
+    }
+
+    /// The organization of `{id}` for a platform super admin; anyone else is refused.
+    private func authorizeSuperAdmin(_ request: Request, context: AppRequestContext) async throws -> Organization {
+        let user = try Self.requireIdentity(context)
+        guard user.isSuperAdmin else {
+            throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
+        }
+        return try await self.authorize(request, context: context, permission: .readResources)
     }
 
     /// The organization of `{id}` when the caller may act on it with `permission`; records refusals and super-admin crossings.

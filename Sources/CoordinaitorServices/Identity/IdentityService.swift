@@ -51,6 +51,10 @@ package struct IdentityService: Sendable {
         return user
     }
 
+    package func find(email: String) async throws -> User? {
+        try await self.users.find(email: Credentials.normalizedEmail(email))
+    }
+
     package func user(id: UserID) async throws -> User? {
         try await self.users.find(id: id)
     }
@@ -63,6 +67,15 @@ package struct IdentityService: Sendable {
     package func access(of user: User, to organization: OrganizationID) async throws -> TenantAccess {
         let membership = try await self.memberships.find(in: TenantScope(organizationID: organization), userID: user.id)
         return TenantAccess.decide(user: user, membership: membership)
+    }
+
+    /// Adds `user` to `organization` with `role` (demo data and, later, accepted invitations).
+    package func addMember(_ user: UserID, to organization: OrganizationID, role: Role) async throws -> Membership {
+        let now = self.time.now()
+        return try await self.memberships.add(
+            in: TenantScope(organizationID: organization),
+            Membership(organizationID: organization, userID: user, role: role, createdAt: now, updatedAt: now)
+        )
     }
 
     /// Makes `user` the owner of `organization` when it has no members yet: how the first account of a single-tenant
@@ -84,6 +97,7 @@ package struct IdentityService: Sendable {
 
     /// Makes an existing account a super admin, or creates one (used by `coordinaitor admin create`).
     package func ensureSuperAdmin(email: String, name: String, password: String) async throws -> User {
+        try Credentials.validateSignUp(email: email, name: name, password: password)
         if var existing = try await self.users.find(email: Credentials.normalizedEmail(email)) {
             existing.isSuperAdmin = true
             existing.passwordHash = try await self.hasher.hash(password)
