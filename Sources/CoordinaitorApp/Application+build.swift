@@ -23,6 +23,7 @@ package struct ServerComponents: Sendable {
         let services = CoreServices(
             store: store.dataStore,
             hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
+            logger: logger,
             cacheConfiguration: configuration.tenantCache,
             time: time
         )
@@ -80,7 +81,8 @@ package func buildApplication(
     var app = Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CoordinAItor"),
-        services: store.backgroundServices + [StoreShutdownService(store: store.dataStore)],
+        // Shut down in reverse order: the server, then the usage flusher (its last batch), then the store.
+        services: store.backgroundServices + [StoreShutdownService(store: store.dataStore), services.apiKeyUsage],
         logger: logger
     )
     app.beforeServerStarts {

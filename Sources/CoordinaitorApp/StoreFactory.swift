@@ -55,6 +55,7 @@ package func withCoreServices<Result: Sendable>(
     let services = CoreServices(
         store: store.dataStore,
         hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
+        logger: logger,
         cacheConfiguration: configuration.tenantCache
     )
     let outcome: Swift.Result<Result, any Error>

@@ -23,6 +23,8 @@ package final class PostgresDataStore: DataStore, Service {
     package let tasks: any TaskRepository
     package let users: any UserRepository
     package let memberships: any MembershipRepository
+    package let apiKeys: any APIKeyRepository
+    package let invitations: any InvitationRepository
 
     private let client: PostgresClient
     private let migrator: PostgresMigrator
@@ -44,6 +46,8 @@ package final class PostgresDataStore: DataStore, Service {
         self.tasks = PostgresTaskRepository(database: database)
         self.users = PostgresUserRepository(database: database)
         self.memberships = PostgresMembershipRepository(database: database)
+        self.apiKeys = PostgresAPIKeyRepository(database: database)
+        self.invitations = PostgresInvitationRepository(database: database)
     }
 
     /// Runs the connection pool until the task is cancelled or graceful shutdown begins. Call it exactly once.

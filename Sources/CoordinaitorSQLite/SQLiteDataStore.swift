@@ -19,6 +19,8 @@ package final class SQLiteDataStore: DataStore {
     package let tasks: any TaskRepository
     package let users: any UserRepository
     package let memberships: any MembershipRepository
+    package let apiKeys: any APIKeyRepository
+    package let invitations: any InvitationRepository
 
     private let connections: SQLiteConnections
     private let migrator: SQLiteMigrator
@@ -32,6 +34,8 @@ package final class SQLiteDataStore: DataStore {
         self.tasks = SQLiteTaskRepository(connections: connections)
         self.users = SQLiteUserRepository(connections: connections)
         self.memberships = SQLiteMembershipRepository(connections: connections)
+        self.apiKeys = SQLiteAPIKeyRepository(connections: connections)
+        self.invitations = SQLiteInvitationRepository(connections: connections)
     }
 
     /// Opens (creating if needed) the database file at `path`, and its parent directory.

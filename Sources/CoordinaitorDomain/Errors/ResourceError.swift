@@ -4,7 +4,7 @@
 package struct ResourceError: Error, Hashable, Sendable {
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
-            case notFound, conflict, invalidTransition
+            case notFound, conflict, invalidTransition, notPermitted
         }
 
         private let value: Value
@@ -15,12 +15,15 @@ package struct ResourceError: Error, Hashable, Sendable {
         package static let conflict = Code(value: .conflict)
         /// The resource's state does not allow the change.
         package static let invalidTransition = Code(value: .invalidTransition)
+        /// The actor's role does not reach this far (such as an admin granting admin).
+        package static let notPermitted = Code(value: .notPermitted)
 
         package var description: String {
             switch self.value {
             case .notFound: "not_found"
             case .conflict: "conflict"
             case .invalidTransition: "invalid_transition"
+            case .notPermitted: "permission_denied"
             }
         }
     }

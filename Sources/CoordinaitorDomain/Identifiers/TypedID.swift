@@ -52,3 +52,9 @@ package typealias ProjectID = TypedID<ProjectKind>
 package typealias TaskID = TypedID<TaskKind>
 package typealias AgentID = TypedID<AgentKind>
 package typealias UserID = TypedID<UserKind>
+
+package enum APIKeyKind: IdentifierKind { package static let resourceName = "api_key" }
+package enum InvitationKind: IdentifierKind { package static let resourceName = "invitation" }
+
+package typealias APIKeyID = TypedID<APIKeyKind>
+package typealias InvitationID = TypedID<InvitationKind>

@@ -8,6 +8,8 @@ package enum TenantAccess: Hashable, Sendable {
     case crossTenantDenied
     /// The account is disabled.
     case disabled
+    /// An API key of this organization, with its scopes.
+    case apiKey(Set<APIKeyScope>)
 
     package static func decide(user: User, membership: Membership?) -> TenantAccess {
         guard user.status == .active else { return .disabled }
@@ -20,6 +22,7 @@ package enum TenantAccess: Hashable, Sendable {
         switch self {
         case .member(let role): role.permissions.contains(permission)
         case .superAdminCrossing: true
+        case .apiKey(let scopes): scopes.contains { $0.permissions.contains(permission) }
         case .crossTenantDenied, .disabled: false
         }
     }

@@ -6,6 +6,8 @@ package protocol DataStore: Sendable {
     var tasks: any TaskRepository { get }
     var users: any UserRepository { get }
     var memberships: any MembershipRepository { get }
+    var apiKeys: any APIKeyRepository { get }
+    var invitations: any InvitationRepository { get }
 
     /// Applies every migration not yet applied, each in its own transaction, and returns the versions applied now.
     /// Safe to call repeatedly and from several processes at once.

@@ -3,6 +3,8 @@ package protocol UserRepository: Sendable {
     /// - Throws: ``ResourceError`` `.conflict` with field `email` when the email is taken (including by a concurrent sign-up).
     func create(_ user: User) async throws -> User
     func find(id: UserID) async throws -> User?
+    /// The users with these ids, ordered by id, in one query; unknown ids are skipped and an empty list reads nothing.
+    func find(ids: [UserID]) async throws -> [User]
     /// `email` is compared in its normalized (lower-case) form.
     func find(email: String) async throws -> User?
     /// - Throws: ``ResourceError`` `.notFound` when there is no such user.
@@ -18,7 +20,11 @@ package protocol MembershipRepository: Sendable {
     /// Members of the organization, oldest first, by user id.
     func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Membership>
     /// Read–modify–write in one transaction, like the resource repositories.
+    /// - Throws: ``ResourceError`` `.invalidTransition` (field `role`) when the change would leave the organization
+    ///   without an owner; checked in the same transaction with the owners' rows locked, so two concurrent demotions
+    ///   cannot both pass.
     func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership
+    /// - Throws: `.notFound`; `.invalidTransition` when it would remove the last owner (checked like `update`).
     func remove(in scope: TenantScope, userID: UserID) async throws
     /// Every organization the user belongs to. Keyed by the user, not by a tenant: it answers "where may I go?".
     func memberships(of userID: UserID) async throws -> [Membership]

@@ -24,6 +24,13 @@ extension APIError {
         detail: "Your account is not a member of this organization. The attempt was recorded."
     )
 
+    /// Organization, member and invitation management is for people, not API keys.
+    package static let userRequired = APIError(
+        status: .forbidden,
+        code: "user_required",
+        detail: "API keys reach projects, tasks and agents only; sign in as a user for this."
+    )
+
     package static func permissionDenied(_ action: String) -> APIError {
         APIError(status: .forbidden, code: "permission_denied", detail: "Your role in this organization does not allow \(action).")
     }

@@ -3,32 +3,54 @@ import CoordinaitorServices
 import Hummingbird
 import Logging
 
-/// Reads `Authorization: Bearer <token>` and puts the signed-in user in the context.
+/// Reads `Authorization: Bearer <token or API key>` or `X-API-Key: <API key>` and puts the caller in the context.
 ///
-/// No header leaves the identity empty (routes that need one answer 401); a header that does not hold a valid token
-/// for an active account is refused here with 401.
+/// No credential leaves the principal empty (routes that need one answer 401); a credential that is not a valid token
+/// of an active account, nor a usable API key, is refused here with 401.
 package struct AuthenticationMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
 
     private let tokens: any AccessTokenService
     private let identities: IdentityService
+    private let apiKeys: APIKeyService
 
-    package init(tokens: any AccessTokenService, identities: IdentityService) {
+    package init(tokens: any AccessTokenService, identities: IdentityService, apiKeys: APIKeyService) {
         self.tokens = tokens
         self.identities = identities
+        self.apiKeys = apiKeys
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let authorization = request.headers[.authorization] else { return try await next(request, context) }
-        guard let token = Self.bearerToken(authorization), let userID = try? await self.tokens.verify(token),
-            let user = try await self.identities.user(id: userID), user.status == .active
+        let credential: String
+        if let key = request.headers[.xAPIKey] {
+            credential = key.trimmed
+        } else if let authorization = request.headers[.authorization] {
+            guard let token = Self.bearerToken(authorization) else { throw APIError.invalidCredential }
+            credential = token
+        } else {
+            return try await next(request, context)
+        }
+        var context = context
+        context.principal = try await self.principal(for: credential)
+        switch context.principal {
+        case .user(let user): context.logger[metadataKey: "user.id"] = "\(user.id)"
+        case .apiKey(let key): context.logger[metadataKey: "api_key.prefix"] = "\(key.prefix)"
+        case nil: break
+        }
+        return try await next(request, context)
+    }
+
+    private func principal(for credential: String) async throws -> Principal {
+        if credential.hasPrefix(APIKeyService.keyPrefix) {
+            guard let key = try await self.apiKeys.authenticate(credential) else { throw APIError.invalidCredential }
+            return .apiKey(key)
+        }
+        guard let userID = try? await self.tokens.verify(credential), let user = try await self.identities.user(id: userID),
+            user.status == .active
         else {
             throw APIError.invalidCredential
         }
-        var context = context
-        context.identity = user
-        context.logger[metadataKey: "user.id"] = "\(user.id)"
-        return try await next(request, context)
+        return .user(user)
     }
 
     /// The token of a `Bearer` authorization, scheme compared case-insensitively.

@@ -19,25 +19,25 @@ package struct TenantAccessMiddleware: RouterMiddleware {
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let identity = context.identity else { throw APIError.authenticationRequired }
+        guard let principal = context.principal else { throw APIError.authenticationRequired }
         guard let tenant = context.tenant else {
             throw APIError(status: .notFound, code: "tenant_not_found", detail: "This route needs an organization, and none was resolved.")
         }
-        let access = try await self.identities.access(of: identity, to: tenant.id)
+        let access = try await self.identities.access(of: principal, to: tenant.id)
         let action = "\(request.method.rawValue) \(request.uri.path)"
         switch access {
         case .disabled:
             throw APIError.invalidCredential
         case .crossTenantDenied:
             self.securityEvents.record(
-                SecurityEvent(kind: .crossTenantDenied, userID: identity.id, userEmail: identity.email, organizationID: tenant.id, action: action, requestID: context.id)
+                SecurityEvent(kind: .crossTenantDenied, principal: principal, organizationID: tenant.id, action: action, requestID: context.id)
             )
             throw APIError.crossTenantAccessDenied
         case .superAdminCrossing:
             self.securityEvents.record(
-                SecurityEvent(kind: .superAdminCrossing, userID: identity.id, userEmail: identity.email, organizationID: tenant.id, action: action, requestID: context.id)
+                SecurityEvent(kind: .superAdminCrossing, principal: principal, organizationID: tenant.id, action: action, requestID: context.id)
             )
-        case .member:
+        case .member, .apiKey:
             break
         }
         let isRead = request.method == .get || request.method == .head

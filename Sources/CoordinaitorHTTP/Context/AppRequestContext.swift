@@ -11,12 +11,15 @@ package struct AppRequestContext: RequestContext {
     package var pathTenantKey: String?
     /// The organization this request is served in, once resolved.
     package var tenant: Organization?
-    /// The signed-in user, once a valid credential was presented.
-    package var identity: User?
+    /// Who is calling, once a valid credential was presented.
+    package var principal: Principal?
     /// How the identity may act in the tenant, once both are known.
     package var access: TenantAccess?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
     }
+
+    /// The signed-in user; nil for API keys, which cannot use the routes that need a person.
+    package var identity: User? { self.principal?.user }
 }

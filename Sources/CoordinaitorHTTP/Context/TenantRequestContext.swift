@@ -8,17 +8,17 @@ import Hummingbird
 package struct TenantRequestContext: ChildRequestContext {
     package var coreContext: CoreRequestContextStorage
     package let tenant: Organization
-    package let identity: User
+    package let principal: Principal
     package let access: TenantAccess
 
     package init(context: AppRequestContext) throws {
         guard let tenant = context.tenant else {
             throw APIError(status: .notFound, code: "tenant_not_found", detail: "This route needs an organization, and none was resolved.")
         }
-        guard let identity = context.identity, let access = context.access else { throw APIError.authenticationRequired }
+        guard let principal = context.principal, let access = context.access else { throw APIError.authenticationRequired }
         self.coreContext = context.coreContext
         self.tenant = tenant
-        self.identity = identity
+        self.principal = principal
         self.access = access
     }
 

@@ -35,7 +35,7 @@ struct AuthController {
     }
 
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<MeResponse> {
-        guard let user = context.identity else { throw APIError.authenticationRequired }
+        let user = try OrganizationAuthorizer.requireUser(context)
         var memberships: [MembershipResponse] = []
         for membership in try await self.identities.memberships(of: user.id) {
             // Through the tenant cache: a user has few memberships, and their organizations are usually cached.

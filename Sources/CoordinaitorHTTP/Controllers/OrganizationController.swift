@@ -11,8 +11,7 @@ struct OrganizationController {
     let organizations: OrganizationService
     let identities: IdentityService
     let tenants: TenantDirectory
-    let resolver: TenantResolver
-    let securityEvents: any SecurityEventSink
+    let authorizer: OrganizationAuthorizer
     let body: JSONBodyReader
 
     func addRoutes(to routes: RouteRegistrar<AppRequestContext>) {
@@ -27,7 +26,7 @@ struct OrganizationController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationListResponse> {
-        let user = try Self.requireIdentity(context)
+        let user = try OrganizationAuthorizer.requireUser(context)
         let query = QueryReader(request)
         let status = try query.choice("status", as: OrganizationStatus.self)
         let page = try query.page()
@@ -47,7 +46,7 @@ struct OrganizationController {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let user = try Self.requireIdentity(context)
+        let user = try OrganizationAuthorizer.requireUser(context)
         let input = try await self.body.decode(CreateOrganizationRequest.self, from: request, allowedFields: CreateOrganizationRequest.fields)
         if input.draft.tier != .free, !user.isSuperAdmin {
             throw APIError(
@@ -64,29 +63,29 @@ struct OrganizationController {
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorize(request, context: context, permission: .readResources)
+        let organization = try await self.authorizer.authorize(request, context: context, permission: .readResources)
         return JSONResponse(OrganizationResponse(organization))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorize(request, context: context, permission: .manageSettings)
+        let organization = try await self.authorizer.authorize(request, context: context, permission: .manageSettings)
         let input = try await self.body.decode(UpdateOrganizationRequest.self, from: request, allowedFields: UpdateOrganizationRequest.fields)
         return JSONResponse(OrganizationResponse(try await self.organizations.update(organization.id) { try input.applied(to: $0) }))
     }
 
     /// The owner deletes the organization: it is cancelled (no longer served) and its data kept for the grace period.
     @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorize(request, context: context, permission: .deleteOrganization)
+        let organization = try await self.authorizer.authorize(request, context: context, permission: .deleteOrganization)
         return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.cancelled, of: .id(organization.id))))
     }
 
     @Sendable func suspend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        let organization = try await self.authorizer.authorizeSuperAdmin(request, context: context)
         return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.suspended, of: .id(organization.id))))
     }
 
     @Sendable func reactivate(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        let organization = try await self.authorizer.authorizeSuperAdmin(request, context: context)
         return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.active, of: .id(organization.id))))
     }
 
@@ -101,7 +100,7 @@ struct OrganizationController {
 
     /// A super admin changes the tier; it takes effect on the next request (there is no payment integration yet).
     @Sendable func changeTier(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorizeSuperAdmin(request, context: context)
+        let organization = try await self.authorizer.authorizeSuperAdmin(request, context: context)
         let input = try await self.body.decode(ChangeTierRequest.self, from: request, allowedFields: ChangeTierRequest.fields)
         let updated = try await self.organizations.update(organization.id) { current in
             var changed = current
@@ -109,63 +108,5 @@ struct OrganizationController {
             return changed
         }
         return JSONResponse(OrganizationResponse(updated))
-    }
-
-    /// The organization of `{id}` for a platform super admin; anyone else is refused.
-    private func authorizeSuperAdmin(_ request: Request, context: AppRequestContext) async throws -> Organization {
-        let user = try Self.requireIdentity(context)
-        guard user.isSuperAdmin else {
-            throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
-        }
-        return try await self.authorize(request, context: context, permission: .readResources)
-    }
-
-    /// The organization of `{id}` when the caller may act on it with `permission`; records refusals and super-admin crossings.
-    private func authorize(_ request: Request, context: AppRequestContext, permission: Permission) async throws -> Organization {
-        let user = try Self.requireIdentity(context)
-        guard let raw = context.parameters.get("id"), let id = OrganizationID(raw),
-            let organization = try await self.tenants.organization(for: .id(id))
-        else {
-            throw ResourceError.notFound(OrganizationKind.resourceName)
-        }
-        let action = "\(request.method.rawValue) \(request.uri.path)"
-        if let named = try await self.tenantNamed(by: request, context: context), named.id != organization.id {
-            self.record(.crossTenantDenied, user: user, organization: organization, action: action, context: context)
-            throw APIError.crossTenantAccessDenied
-        }
-        let access = try await self.identities.access(of: user, to: organization.id)
-        switch access {
-        case .crossTenantDenied:
-            self.record(.crossTenantDenied, user: user, organization: organization, action: action, context: context)
-            throw APIError.crossTenantAccessDenied
-        case .superAdminCrossing:
-            self.record(.superAdminCrossing, user: user, organization: organization, action: action, context: context)
-        case .disabled:
-            throw APIError.invalidCredential
-        case .member:
-            break
-        }
-        guard access.allows(permission) else { throw APIError.permissionDenied("this on the organization") }
-        return organization
-    }
-
-    /// The organization the request's host, header or path names in multi-tenant mode, if any.
-    private func tenantNamed(by request: Request, context: AppRequestContext) async throws -> Organization? {
-        let facts = TenantRequestFacts(request: request, context: context, configuration: self.resolver.configuration)
-        guard case .organization(let key, let source) = self.resolver.resolve(facts), source != .singleTenant, source != .headerDefault else {
-            return nil
-        }
-        return try await self.tenants.organization(for: key)
-    }
-
-    private func record(_ kind: SecurityEvent.Kind, user: User, organization: Organization, action: String, context: AppRequestContext) {
-        self.securityEvents.record(
-            SecurityEvent(kind: kind, userID: user.id, userEmail: user.email, organizationID: organization.id, action: action, requestID: context.id)
-        )
-    }
-
-    private static func requireIdentity(_ context: AppRequestContext) throws -> User {
-        guard let user = context.identity else { throw APIError.authenticationRequired }
-        return user
     }
 }

@@ -7,3 +7,13 @@ struct AnyKey: CodingKey, ExpressibleByStringLiteral {
     init?(intValue: Int) { nil }
     init(stringLiteral value: String) { self.stringValue = value }
 }
+
+/// The position of an element in a JSON array, for error paths such as `scopes[1]`.
+struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "\(self.intValue ?? 0)" }
+
+    init(_ index: Int) { self.intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}

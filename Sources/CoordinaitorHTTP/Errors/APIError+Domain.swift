@@ -24,6 +24,8 @@ extension APIError {
                 self.init(status: .notFound, code: "\(error.resource)_not_found", detail: error.message, field: error.field)
             case .conflict:
                 self.init(status: .conflict, code: "\(error.resource)_conflict", detail: error.message, field: error.field)
+            case .notPermitted:
+                self.init(status: .forbidden, code: error.code.description, detail: error.message, field: error.field)
             default:
                 self.init(status: .conflict, code: error.code.description, detail: error.message, field: error.field)
             }

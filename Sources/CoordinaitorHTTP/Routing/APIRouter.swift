@@ -29,7 +29,7 @@ package enum APIRouter {
         router.add(middleware: ProblemMiddleware())
         let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
         let resolver = TenantResolver(configuration: tenancy)
-        let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities)
+        let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities, apiKeys: services.apiKeys)
 
         let central = router.group()
         HealthController(store: services.store)
@@ -40,15 +40,27 @@ package enum APIRouter {
             .addRoutes(to: RouteRegistrar(group: auth, prefix: "api/auth", registry: registry, isTenantRoute: false))
 
         let organizations = router.group("api/organizations").add(middleware: authentication)
+        let authorizer = OrganizationAuthorizer(
+            identities: services.identities,
+            tenants: services.tenants,
+            resolver: resolver,
+            securityEvents: securityEvents
+        )
+        let organizationRoutes = RouteRegistrar(group: organizations, prefix: "api/organizations", registry: registry, isTenantRoute: false)
         OrganizationController(
             organizations: services.organizations,
             identities: services.identities,
             tenants: services.tenants,
-            resolver: resolver,
-            securityEvents: securityEvents,
+            authorizer: authorizer,
             body: body
         )
-        .addRoutes(to: RouteRegistrar(group: organizations, prefix: "api/organizations", registry: registry, isTenantRoute: false))
+        .addRoutes(to: organizationRoutes)
+        APIKeyController(apiKeys: services.apiKeys, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
+        MemberController(members: services.members, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
+        let invitations = InvitationController(invitations: services.invitations, authorizer: authorizer, time: services.time, body: body)
+        invitations.addRoutes(to: organizationRoutes)
+        let acceptance = router.group("api/invitations").add(middleware: authentication)
+        invitations.addAcceptRoute(to: RouteRegistrar(group: acceptance, prefix: "api/invitations", registry: registry, isTenantRoute: false))
 
         let tenantAPI = router.group("api")
             .add(middleware: authentication)

@@ -83,6 +83,7 @@ extension HTTPField.Name {
     package static let xTenantID = HTTPField.Name.literal("X-Tenant-ID")
     package static let xForwardedHost = HTTPField.Name.literal("X-Forwarded-Host")
     package static let host = HTTPField.Name.literal("Host")
+    package static let xAPIKey = HTTPField.Name.literal("X-API-Key")
 
     /// A field name written in the source; only a typo in this file could make it invalid.
     private static func literal(_ name: String) -> HTTPField.Name {

@@ -20,6 +20,11 @@ enum PostgresConstraintViolation {
         "users_pkey": "id",
         "users_email_key": "email",
         "memberships_pkey": "userId",
+        "api_keys_pkey": "id",
+        "api_keys_prefix_key": "prefix",
+        "invitations_pkey": "id",
+        "invitations_token_hash_key": "tokenHash",
+        "invitations_pending_email_key": "email",
     ]
 
     /// The resource and request field behind each foreign key between tenant-owned tables, and from them to users.

@@ -40,6 +40,7 @@ struct PostgresMembershipRepository: MembershipRepository {
     func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership {
         let logger = self.database.logger
         return try await self.database.transaction { connection in
+            let owners = try await Self.lockOwners(in: scope, on: connection, logger: logger)
             let rows = try await connection.rows(
                 """
                 SELECT \(unescaped: PostgresColumns.membership) FROM memberships
@@ -49,8 +50,10 @@ struct PostgresMembershipRepository: MembershipRepository {
                 logger: logger
             )
             guard let row = rows.first else { throw ResourceError.notFound("membership") }
-            let m = try change(try Membership(postgresRow: row))
+            let current = try Membership(postgresRow: row)
+            let m = try change(current)
             try Self.checkKey(of: m, userID: userID, in: scope)
+            if current.role == .owner && m.role != .owner { try Self.checkAnotherOwner(besides: userID, among: owners) }
             _ = try await connection.rows(
                 """
                 UPDATE memberships SET
@@ -65,14 +68,23 @@ struct PostgresMembershipRepository: MembershipRepository {
     }
 
     func remove(in scope: TenantScope, userID: UserID) async throws {
-        let deleted = try await self.database.rows(
-            """
-            DELETE FROM memberships
-            WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
-            RETURNING user_id
-            """
-        )
-        guard !deleted.isEmpty else { throw ResourceError.notFound("membership") }
+        let logger = self.database.logger
+        try await self.database.transaction { connection in
+            let owners = try await Self.lockOwners(in: scope, on: connection, logger: logger)
+            let deleted = try await connection.rows(
+                """
+                DELETE FROM memberships
+                WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
+                RETURNING role
+                """,
+                logger: logger
+            )
+            guard let row = deleted.first else { throw ResourceError.notFound("membership") }
+            // Checked against the role as deleted; throwing rolls the delete back.
+            if try PostgresRowReader(row, table: "memberships").value("role", as: Role.self) == .owner {
+                try Self.checkAnotherOwner(besides: userID, among: owners)
+            }
+        }
     }
 
     func memberships(of userID: UserID) async throws -> [Membership] {
@@ -95,6 +107,29 @@ struct PostgresMembershipRepository: MembershipRepository {
             \(MillisecondTimestamp(m.createdAt)), \(MillisecondTimestamp(m.updatedAt))
         )
         """
+    }
+
+    /// Locks the organization's owner rows (in key order, so concurrent callers queue rather than deadlock) and returns
+    /// their users. A concurrent demotion or removal of an owner waits here until this transaction ends, then re-reads
+    /// the owners, so two transactions cannot each remove a different one of the last two owners.
+    private static func lockOwners(in scope: TenantScope, on connection: PostgresConnection, logger: Logger) async throws -> Set<UserID> {
+        let rows = try await connection.rows(
+            """
+            SELECT user_id FROM memberships
+            WHERE organization_id = \(scope.organizationID.uuid) AND role = \(Role.owner.rawValue)
+            ORDER BY user_id
+            FOR UPDATE
+            """,
+            logger: logger
+        )
+        return Set(try rows.map { try PostgresRowReader($0, table: "memberships").id("user_id") })
+    }
+
+    /// Refuses to demote or remove `userID`, an owner, unless another of the locked owners remains.
+    private static func checkAnotherOwner(besides userID: UserID, among owners: Set<UserID>) throws {
+        guard owners.contains(where: { $0 != userID }) else {
+            throw ResourceError(code: .invalidTransition, resource: "membership", field: "role", message: "An organization needs at least one owner.")
+        }
     }
 
     /// Checks that `change` kept the membership's key: a changed organization or user would write to another row.

@@ -25,6 +25,15 @@ struct PostgresUserRepository: UserRepository {
         return try rows.first.map(User.init(postgresRow:))
     }
 
+    func find(ids: [UserID]) async throws -> [User] {
+        guard !ids.isEmpty else { return [] }
+        let uuids = ids.map(\.uuid)
+        let rows = try await self.database.rows(
+            "SELECT \(unescaped: PostgresColumns.user) FROM users WHERE id = ANY(\(uuids)::uuid[]) ORDER BY id"
+        )
+        return try rows.map(User.init(postgresRow:))
+    }
+
     func find(email: String) async throws -> User? {
         let normalized = Credentials.normalizedEmail(email)
         let rows = try await self.database.rows("SELECT \(unescaped: PostgresColumns.user) FROM users WHERE email = \(normalized)")

@@ -21,4 +21,13 @@ enum PostgresColumns {
     static let user = "id, email, name, password_hash, status, is_super_admin, created_at, updated_at"
 
     static let membership = "organization_id, user_id, role, created_at, updated_at"
+
+    static let apiKey = """
+        organization_id, id, name, prefix, secret_hash, scopes, created_by, created_at, expires_at, last_used_at, \
+        revoked_at
+        """
+
+    static let invitation = """
+        organization_id, id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at, revoked_at
+        """
 }

@@ -4,7 +4,7 @@
 /// composite and led by `organization_id`, and so is every index, so the tables can later be distributed by
 /// `organization_id` with `organizations` as a reference table. Constraint names are stable: errors are mapped by them.
 enum PostgresMigrations {
-    static let all: [PostgresMigration] = [initialSchema, usersAndMemberships]
+    static let all: [PostgresMigration] = [initialSchema, usersAndMemberships, apiKeysAndInvitations]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -131,6 +131,57 @@ enum PostgresMigrations {
             )
             """,
             "CREATE INDEX memberships_user_id_idx ON memberships (user_id)",
+        ]
+    )
+
+    /// API keys and invitations are tenant-owned, keyed and listed by `(organization_id, id)` (the primary key serves
+    /// the newest-first lists). Authentication and acceptance find them without a scope: by the unique `prefix` or
+    /// `token_hash`, and by `id` alone for recording key use and accepting, hence the two `id` indexes. (Under Citus
+    /// the global unique keys would need a lookup table.) At most one invitation per email and organization may be
+    /// pending (a partial unique index); accepted and revoked ones stay as history.
+    private static let apiKeysAndInvitations = PostgresMigration(
+        version: 3,
+        name: "api keys, invitations",
+        statements: [
+            """
+            CREATE TABLE api_keys (
+                organization_id uuid NOT NULL CONSTRAINT api_keys_organization_fkey REFERENCES organizations (id),
+                id uuid NOT NULL,
+                name text NOT NULL,
+                prefix text NOT NULL CONSTRAINT api_keys_prefix_key UNIQUE,
+                secret_hash text NOT NULL,
+                scopes text NOT NULL CHECK (scopes IN (
+                    '', 'agent', 'read', 'write', 'agent,read', 'agent,write', 'read,write', 'agent,read,write'
+                )),
+                created_by uuid NOT NULL CONSTRAINT api_keys_created_by_fkey REFERENCES users (id),
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz,
+                last_used_at timestamptz,
+                revoked_at timestamptz,
+                CONSTRAINT api_keys_pkey PRIMARY KEY (organization_id, id)
+            )
+            """,
+            "CREATE INDEX api_keys_id_idx ON api_keys (id)",
+            """
+            CREATE TABLE invitations (
+                organization_id uuid NOT NULL CONSTRAINT invitations_organization_fkey REFERENCES organizations (id),
+                id uuid NOT NULL,
+                email text NOT NULL,
+                role text NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer', 'billing')),
+                token_hash text NOT NULL CONSTRAINT invitations_token_hash_key UNIQUE,
+                invited_by uuid NOT NULL CONSTRAINT invitations_invited_by_fkey REFERENCES users (id),
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                accepted_at timestamptz,
+                revoked_at timestamptz,
+                CONSTRAINT invitations_pkey PRIMARY KEY (organization_id, id)
+            )
+            """,
+            "CREATE INDEX invitations_id_idx ON invitations (id)",
+            """
+            CREATE UNIQUE INDEX invitations_pending_email_key ON invitations (organization_id, email)
+            WHERE accepted_at IS NULL AND revoked_at IS NULL
+            """,
         ]
     )
 }

@@ -28,16 +28,27 @@ struct SQLiteMembershipRepository: MembershipRepository {
             guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
                 throw ResourceError.notFound("membership")
             }
-            let updated = try change(try Membership(sqliteRow: row))
+            let current = try Membership(sqliteRow: row)
+            let updated = try change(current)
             try Self.checkKey(of: updated, userID: userID, in: scope)
+            if current.role == .owner && updated.role != .owner {
+                try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
+            }
             try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
             return updated
         }
     }
 
     func remove(in scope: TenantScope, userID: UserID) async throws {
-        let deleted = try await self.connections.write { try await $0.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)]) }
-        guard !deleted.isEmpty else { throw ResourceError.notFound("membership") }
+        try await self.connections.write { transaction in
+            guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
+                throw ResourceError.notFound("membership")
+            }
+            if try Membership(sqliteRow: row).role == .owner {
+                try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
+            }
+            try await transaction.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)])
+        }
     }
 
     func memberships(of userID: UserID) async throws -> [Membership] {
@@ -57,6 +68,16 @@ struct SQLiteMembershipRepository: MembershipRepository {
         }
         try await SQLiteConstraintViolation.mapConflicts(resource: "membership") {
             try await transaction.query(Self.table.insertSQL, membership.sqliteValues())
+        }
+    }
+
+    /// Refuses to demote or remove `userID`, an owner, unless another owner remains. SQLite's single writer runs one
+    /// transaction at a time, so the count still holds when the change is written.
+    private static func checkAnotherOwner(besides userID: UserID, in scope: TenantScope, transaction: SQLiteTransaction) async throws {
+        let sql = "SELECT 1 FROM \(Self.table.name) WHERE organization_id = ? AND role = ? AND user_id <> ? LIMIT 1"
+        let otherOwners = try await transaction.query(sql, [.id(scope.organizationID), .raw(Role.owner), .id(userID)])
+        guard !otherOwners.isEmpty else {
+            throw ResourceError(code: .invalidTransition, resource: "membership", field: "role", message: "An organization needs at least one owner.")
         }
     }
 

@@ -18,6 +18,16 @@ struct SQLiteUserRepository: UserRepository {
         return try rows.first.map(User.init(sqliteRow:))
     }
 
+    func find(ids: [UserID]) async throws -> [User] {
+        let distinctIDs = Array(Set(ids))
+        guard !distinctIDs.isEmpty else { return [] }
+        // One placeholder per id; the SQL text depends only on the count, never on the values.
+        let placeholders = Array(repeating: "?", count: distinctIDs.count).joined(separator: ", ")
+        let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE id IN (\(placeholders)) ORDER BY id"
+        let rows = try await self.connections.read { try await $0.query(sql, distinctIDs.map { .id($0) }) }
+        return try rows.map(User.init(sqliteRow:))
+    }
+
     func find(email: String) async throws -> User? {
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE email = ?"
         let rows = try await self.connections.read { try await $0.query(sql, [.text(Credentials.normalizedEmail(email))]) }

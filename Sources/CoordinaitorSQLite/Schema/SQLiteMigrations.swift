@@ -3,7 +3,7 @@
 /// The logical schema is the PostgreSQL one: tenant-owned tables are keyed by `(organization_id, id)`, their foreign
 /// keys to each other are composite and led by `organization_id`, and so is every index.
 enum SQLiteMigrations {
-    static let all: [SQLiteMigration] = [initialSchema, usersAndMemberships]
+    static let all: [SQLiteMigration] = [initialSchema, usersAndMemberships, apiKeysAndInvitations]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -129,6 +129,58 @@ enum SQLiteMigrations {
             )
             """,
             "CREATE INDEX memberships_user_id_idx ON memberships (user_id)",
+        ]
+    )
+
+    /// API keys and invitations are tenant-owned, keyed and listed by `(organization_id, id)` (the primary key serves
+    /// the newest-first lists). Authentication and acceptance find them without a scope: by the unique `prefix` or
+    /// `token_hash`, and by `id` alone for recording key use and accepting, hence the two `id` indexes. At most one
+    /// invitation per email and organization may be pending (a partial unique index); accepted and revoked ones stay.
+    private static let apiKeysAndInvitations = SQLiteMigration(
+        version: 3,
+        name: "api keys, invitations",
+        statements: [
+            """
+            CREATE TABLE api_keys (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                prefix TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                scopes TEXT NOT NULL CHECK (scopes IN (
+                    '', 'agent', 'read', 'write', 'agent,read', 'agent,write', 'read,write', 'agent,read,write'
+                )),
+                created_by TEXT NOT NULL REFERENCES users (id),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER,
+                last_used_at INTEGER,
+                revoked_at INTEGER,
+                PRIMARY KEY (organization_id, id),
+                CONSTRAINT api_keys_prefix_key UNIQUE (prefix)
+            )
+            """,
+            "CREATE INDEX api_keys_id_idx ON api_keys (id)",
+            """
+            CREATE TABLE invitations (
+                organization_id TEXT NOT NULL REFERENCES organizations (id),
+                id TEXT NOT NULL,
+                email TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'viewer', 'billing')),
+                token_hash TEXT NOT NULL,
+                invited_by TEXT NOT NULL REFERENCES users (id),
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                accepted_at INTEGER,
+                revoked_at INTEGER,
+                PRIMARY KEY (organization_id, id),
+                CONSTRAINT invitations_token_hash_key UNIQUE (token_hash)
+            )
+            """,
+            "CREATE INDEX invitations_id_idx ON invitations (id)",
+            """
+            CREATE UNIQUE INDEX invitations_pending_email_key ON invitations (organization_id, email)
+            WHERE accepted_at IS NULL AND revoked_at IS NULL
+            """,
         ]
     )
 }

@@ -63,10 +63,11 @@ package struct IdentityService: Sendable {
         try await self.memberships.memberships(of: user)
     }
 
-    /// How `user` may act in `organization`.
-    package func access(of user: User, to organization: OrganizationID) async throws -> TenantAccess {
+    /// How `principal` may act in `organization` (a user's membership is looked up; an API key needs none).
+    package func access(of principal: Principal, to organization: OrganizationID) async throws -> TenantAccess {
+        guard case .user(let user) = principal else { return principal.access(to: organization, membership: nil) }
         let membership = try await self.memberships.find(in: TenantScope(organizationID: organization), userID: user.id)
-        return TenantAccess.decide(user: user, membership: membership)
+        return principal.access(to: organization, membership: membership)
     }
 
     /// Adds `user` to `organization` with `role` (demo data and, later, accepted invitations).

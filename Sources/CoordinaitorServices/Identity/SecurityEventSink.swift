@@ -9,18 +9,26 @@ package struct SecurityEvent: Sendable, Hashable {
     }
 
     package var kind: Kind
-    package var userID: UserID
-    package var userEmail: String
+    /// `user:<id>` or `api_key:<prefix>`.
+    package var actor: String
+    /// The user's email, for people reading the log.
+    package var actorEmail: String?
     /// The organization that was targeted.
     package var organizationID: OrganizationID
     /// What was attempted, such as `GET /api/tasks`.
     package var action: String
     package var requestID: String
 
-    package init(kind: Kind, userID: UserID, userEmail: String, organizationID: OrganizationID, action: String, requestID: String) {
+    package init(kind: Kind, principal: Principal, organizationID: OrganizationID, action: String, requestID: String) {
         self.kind = kind
-        self.userID = userID
-        self.userEmail = userEmail
+        switch principal {
+        case .user(let user):
+            self.actor = "user:\(user.id)"
+            self.actorEmail = user.email
+        case .apiKey(let key):
+            self.actor = "api_key:\(key.prefix)"
+            self.actorEmail = nil
+        }
         self.organizationID = organizationID
         self.action = action
         self.requestID = requestID
@@ -43,8 +51,8 @@ package struct LoggingSecurityEventSink: SecurityEventSink {
     package func record(_ event: SecurityEvent) {
         let metadata: Logger.Metadata = [
             "security.event": "\(event.kind.rawValue)",
-            "user.id": "\(event.userID)",
-            "user.email": "\(event.userEmail)",
+            "actor": "\(event.actor)",
+            "user.email": "\(event.actorEmail ?? "-")",
             "tenant.id": "\(event.organizationID)",
             "action": "\(event.action)",
             "hb.request.id": "\(event.requestID)",

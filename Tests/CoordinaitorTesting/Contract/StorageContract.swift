@@ -43,6 +43,19 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case membershipsAreIsolatedByScope
     case membershipUpdateAndRemove
     case membershipListPaginates
+    case apiKeyLifecycle
+    case apiKeyListAndRoundTrip
+    case apiKeysAreIsolatedByScope
+    case apiKeyUseIsRecordedInBatches
+    case invitationLifecycle
+    case expiredInvitationDoesNotBlock
+    case invitationAcceptance
+    case acceptanceByMemberChangesNothing
+    case concurrentAcceptsOfOneInvitation
+    case invitationsAreIsolatedByScope
+    case lastOwnerIsProtected
+    case concurrentDemotionsOfTwoOwners
+    case usersFoundByIDs
 
     package var testDescription: String { self.rawValue }
 
@@ -80,6 +93,19 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .membershipsAreIsolatedByScope: try await Self.membershipsAreIsolatedByScope(store)
         case .membershipUpdateAndRemove: try await Self.membershipUpdateAndRemove(store)
         case .membershipListPaginates: try await Self.membershipListPaginates(store)
+        case .apiKeyLifecycle: try await Self.apiKeyLifecycle(store)
+        case .apiKeyListAndRoundTrip: try await Self.apiKeyListAndRoundTrip(store)
+        case .apiKeysAreIsolatedByScope: try await Self.apiKeysAreIsolatedByScope(store)
+        case .apiKeyUseIsRecordedInBatches: try await Self.apiKeyUseIsRecordedInBatches(store)
+        case .invitationLifecycle: try await Self.invitationLifecycle(store)
+        case .expiredInvitationDoesNotBlock: try await Self.expiredInvitationDoesNotBlock(store)
+        case .invitationAcceptance: try await Self.invitationAcceptance(store)
+        case .acceptanceByMemberChangesNothing: try await Self.acceptanceByMemberChangesNothing(store)
+        case .concurrentAcceptsOfOneInvitation: try await Self.concurrentAcceptsOfOneInvitation(store)
+        case .invitationsAreIsolatedByScope: try await Self.invitationsAreIsolatedByScope(store)
+        case .lastOwnerIsProtected: try await Self.lastOwnerIsProtected(store)
+        case .concurrentDemotionsOfTwoOwners: try await Self.concurrentDemotionsOfTwoOwners(store)
+        case .usersFoundByIDs: try await Self.usersFoundByIDs(store)
         }
     }
 }

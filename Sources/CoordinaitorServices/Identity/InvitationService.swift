@@ -1,0 +1,89 @@
+import CoordinaitorDomain
+import Foundation
+
+/// Inviting people by email, and accepting an invitation.
+package struct InvitationService: Sendable {
+    private let invitations: any InvitationRepository
+    private let time: any TimeSource
+    private let ids: any IdentifierSource
+
+    package init(invitations: any InvitationRepository, time: any TimeSource, ids: any IdentifierSource) {
+        self.invitations = invitations
+        self.time = time
+        self.ids = ids
+    }
+
+    /// A new invitation and its token, which is never shown again.
+    package struct Created: Sendable {
+        package var invitation: Invitation
+        package var token: String
+    }
+
+    /// Why an invitation cannot be accepted.
+    package struct AcceptanceError: Error, Sendable {
+        package enum Reason: Sendable { case unknown, gone(Invitation.State), wrongAccount }
+        package var reason: Reason
+    }
+
+    package func invite(
+        in scope: TenantScope,
+        email: String,
+        role: Role,
+        lifetime: TimeInterval?,
+        by actor: MemberActor
+    ) async throws -> Created {
+        var collector = ValidationCollector()
+        let normalized = Credentials.normalizedEmail(email)
+        collector.check(OrganizationNaming.isEmail(normalized), field: "email", "Must be an email address.")
+        collector.check(role != .owner, field: "role", "Ownership is given by a transfer, not an invitation.")
+        let lifetime = lifetime ?? Invitation.defaultLifetime
+        collector.check(
+            lifetime >= 3600 && lifetime <= Invitation.maximumLifetime,
+            field: "expiresInDays",
+            "Must be from 1 hour to \(Int(Invitation.maximumLifetime / 86400)) days."
+        )
+        try collector.throwIfAny()
+        try actor.requireCanManage(role, field: "role")
+
+        let now = self.time.now()
+        let token = APIKeyService.randomHex(bytes: 32)
+        let invitation = Invitation(
+            id: self.ids.make(InvitationKind.self, at: now),
+            organizationID: scope.organizationID,
+            email: normalized,
+            role: role,
+            tokenHash: APIKeyService.sha256(token),
+            invitedBy: actor.userID,
+            createdAt: now,
+            expiresAt: now.addingTimeInterval(lifetime),
+            acceptedAt: nil,
+            revokedAt: nil
+        )
+        return Created(invitation: try await self.invitations.create(in: scope, invitation), token: token)
+    }
+
+    package func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Invitation> {
+        try await self.invitations.list(in: scope, page: page)
+    }
+
+    package func revoke(in scope: TenantScope, id: InvitationID) async throws -> Invitation {
+        try await self.invitations.revoke(in: scope, id: id, at: self.time.now())
+    }
+
+    /// Joins `user` to the invitation's organization. The invitation must be pending and addressed to the user's email.
+    package func accept(token: String, by user: User) async throws -> Membership {
+        guard let invitation = try await self.invitations.find(tokenHash: APIKeyService.sha256(token.trimmed)) else {
+            throw AcceptanceError(reason: .unknown)
+        }
+        let now = self.time.now()
+        let state = invitation.state(at: now)
+        guard state == .pending else { throw AcceptanceError(reason: .gone(state)) }
+        guard invitation.email == user.email else { throw AcceptanceError(reason: .wrongAccount) }
+        do {
+            return try await self.invitations.accept(invitation.id, by: user.id, at: now)
+        } catch let error as ResourceError where error.code == .invalidTransition {
+            // Accepted or revoked between the read above and the conditional update.
+            throw AcceptanceError(reason: .gone(.accepted))
+        }
+    }
+}
