@@ -1,0 +1,96 @@
+import CoordinaitorApp
+import CoordinaitorDomain
+import CoordinaitorHTTP
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Every route × every role, from the route table: a role without the route's permission gets 403, a role with it
+/// gets past authorization (whatever the handler then answers). A route missing from `requirements` fails the suite.
+@Suite("Role × route matrix")
+struct RoleMatrixTests {
+    enum Requirement: Sendable {
+        /// Needs no identity.
+        case open
+        /// Any signed-in user.
+        case signedIn
+        /// A permission in the organization.
+        case permission(Permission)
+        /// A platform super admin.
+        case superAdmin
+    }
+
+    static let requirements: [String: Requirement] = [
+        "GET /health": .open, "GET /ready": .open, "GET /openapi.json": .open,
+        "POST /api/auth/signup": .open, "POST /api/auth/login": .open, "GET /api/auth/me": .signedIn,
+        "POST /api/invitations/accept": .signedIn,
+        "GET /api/organizations": .signedIn, "POST /api/organizations": .signedIn,
+        "GET /api/organizations/{id}": .permission(.readResources),
+        "PATCH /api/organizations/{id}": .permission(.manageSettings),
+        "DELETE /api/organizations/{id}": .permission(.deleteOrganization),
+        "POST /api/organizations/{id}/suspend": .superAdmin,
+        "POST /api/organizations/{id}/reactivate": .superAdmin,
+        "PUT /api/organizations/{id}/tier": .superAdmin,
+        "GET /api/organizations/{id}/members": .permission(.readResources),
+        "PATCH /api/organizations/{id}/members/{userId}": .permission(.manageMembers),
+        "DELETE /api/organizations/{id}/members/{userId}": .permission(.manageMembers),
+        "POST /api/organizations/{id}/transfer-ownership": .permission(.transferOwnership),
+        "GET /api/organizations/{id}/invitations": .permission(.manageInvitations),
+        "POST /api/organizations/{id}/invitations": .permission(.manageInvitations),
+        "DELETE /api/organizations/{id}/invitations/{invitationId}": .permission(.manageInvitations),
+        "GET /api/organizations/{id}/api-keys": .permission(.manageAPIKeys),
+        "POST /api/organizations/{id}/api-keys": .permission(.manageAPIKeys),
+        "DELETE /api/organizations/{id}/api-keys/{keyId}": .permission(.manageAPIKeys),
+        "GET /api/projects": .permission(.readResources), "POST /api/projects": .permission(.writeResources),
+        "GET /api/projects/{id}": .permission(.readResources), "PATCH /api/projects/{id}": .permission(.writeResources),
+        "DELETE /api/projects/{id}": .permission(.writeResources),
+        "GET /api/agents": .permission(.readResources), "POST /api/agents": .permission(.writeResources),
+        "GET /api/agents/{id}": .permission(.readResources), "PATCH /api/agents/{id}": .permission(.writeResources),
+        "DELETE /api/agents/{id}": .permission(.writeResources),
+        "GET /api/tasks": .permission(.readResources), "POST /api/tasks": .permission(.writeResources),
+        "GET /api/tasks/{id}": .permission(.readResources), "PATCH /api/tasks/{id}": .permission(.writeResources),
+        "DELETE /api/tasks/{id}": .permission(.writeResources),
+    ]
+
+    static let environment = ["MULTI_TENANT_ENABLED": "true"]
+
+    @Test func everyRouteHasARequirement() async throws {
+        for route in try await TestServer(environment: Self.environment).routes() {
+            #expect(Self.requirements[route.description] != nil, "Add \(route) to RoleMatrixTests.requirements")
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func eachRoleReachesExactlyWhatItsPermissionsAllow(role: Role) async throws {
+        let routes = try await TestServer(environment: Self.environment).routes()
+        try await TestServer(environment: Self.environment).run(seed: { components in
+            let data = try await TwoTenants.seed(components)
+            let caller = role == .owner ? (data.acme.owner, data.acme.token)
+                : try await TwoTenants.member(components, of: data.acme, role: role, email: "\(role.rawValue)-caller@acme.test")
+            return (data, caller.1)
+        }) { client, _, seeded in
+            let (data, token) = seeded
+            let organization = data.acme.organization.id.description
+            let missing = "00000000-0000-7000-8000-000000000000"
+            // The organization's own DELETE would cancel it for the remaining routes: it goes last.
+            let isCancel = { (route: RouteRegistry.Route) in route.description == "DELETE /api/organizations/{id}" }
+            let ordered = routes.filter { !isCancel($0) } + routes.filter(isCancel)
+            for route in ordered {
+                let requirement = try #require(Self.requirements[route.description])
+                if case .open = requirement { continue }
+                var path = route.path.replacingOccurrences(of: "/api/organizations/{id}", with: "/api/organizations/\(organization)")
+                for parameter in ["{id}", "{userId}", "{invitationId}", "{keyId}"] { path = path.replacingOccurrences(of: parameter, with: missing) }
+                let response = try await client.send(HTTPRequest.Method(route.method)!, path, host: "acme.localhost", token: token)
+                let denied = response.status == .forbidden || response.status == .unauthorized
+                let expectedDenied: Bool =
+                    switch requirement {
+                    case .open, .signedIn: false
+                    case .permission(let permission): !role.permissions.contains(permission)
+                    case .superAdmin: true
+                    }
+                #expect(denied == expectedDenied, "\(role) \(route): \(response.status) \(response.problemCode ?? "")")
+            }
+        }
+    }
+}
