@@ -60,7 +60,7 @@ struct OrganizationCommand: AsyncParsableCommand {
                     var all: [Organization] = []
                     var page = PageRequest(limit: PageRequest.maximumLimit)
                     while true {
-                        let batch = try await services.organizations.list(status: status, page: page)
+                        let batch = try await services.organizations.list(filter: OrganizationFilter(status: status), page: page)
                         all += batch.items
                         guard let next = batch.nextCursor else { return all }
                         page.after = next

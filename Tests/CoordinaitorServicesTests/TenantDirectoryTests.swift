@@ -29,7 +29,7 @@ final class CountingOrganizations: OrganizationRepository {
         return organization
     }
 
-    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+    func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         Page(items: self.state.withLock { $0.organizations }, nextCursor: nil)
     }
 }

@@ -17,8 +17,8 @@ package protocol OrganizationRepository: Sendable {
     /// - Throws: ``ResourceError`` `.notFound` when there is none, `.conflict` when a unique field is taken.
     func update(_ organization: Organization) async throws -> Organization
 
-    /// Organizations newest first (by id, which is time-ordered), optionally filtered by status.
-    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization>
+    /// Organizations newest first (by id, which is time-ordered), narrowed by `filter`.
+    func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization>
 }
 
 extension OrganizationRepository {

@@ -31,7 +31,8 @@ struct OrganizationController {
         let status = try query.choice("status", as: OrganizationStatus.self)
         let page = try query.page()
         if user.isSuperAdmin {
-            let found = try await self.organizations.list(status: status, page: page)
+            let filter = OrganizationFilter(status: status, tier: try query.choice("tier", as: Tier.self), search: try query.text("search"))
+            let found = try await self.organizations.list(filter: filter, page: page)
             return JSONResponse(OrganizationListResponse(organizations: found.items.map(OrganizationResponse.init), nextCursor: found.nextCursor))
         }
         var mine: [Organization] = []

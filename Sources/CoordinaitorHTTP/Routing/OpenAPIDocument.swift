@@ -289,6 +289,22 @@ enum OpenAPIDocument {
                 "cancelled"
               ]
             }
+          },
+          {
+            "name": "tier",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/Tier"
+            }
+          },
+          {
+            "name": "search",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 100,
+              "description": "Super admins: part of the name, display name or subdomain."
+            }
           }
         ],
         "security": [

@@ -41,6 +41,13 @@ package struct QueryReader {
         return id
     }
 
+    /// Free text of at most 100 characters.
+    package func text(_ name: String) throws -> String? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        guard raw.count <= 100 else { throw Self.invalid(name, "Must be at most 100 characters.") }
+        return raw
+    }
+
     package func token(_ name: String) throws -> String? {
         guard let raw = self.parameters.get(name) else { return nil }
         guard TextRules.isToken(raw) else { throw Self.invalid(name, "Must be 1 to 64 of a-z, 0-9, '_', '.', '-'.") }

@@ -70,12 +70,17 @@ struct PostgresOrganizationRepository: OrganizationRepository {
         return organization
     }
 
-    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+    func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         let cursor = try PostgresPage.cursor(page)
+        let status = filter.status
+        let tier = filter.tier?.rawValue
+        let pattern = filter.likePattern
         let rows = try await self.database.rows(
             """
             SELECT \(unescaped: PostgresColumns.organization) FROM organizations
             WHERE (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue))
+              AND (\(tier)::text IS NULL OR tier = \(tier))
+              AND (\(pattern)::text IS NULL OR lower(name) LIKE \(pattern) OR lower(display_name) LIKE \(pattern) OR lower(subdomain) LIKE \(pattern))
               AND (\(cursor)::uuid IS NULL OR id < \(cursor))
             ORDER BY id DESC
             LIMIT \(PostgresPage.fetchLimit(page))

@@ -39,9 +39,11 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         return organization
     }
 
-    func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
+    func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         var query = SQLiteListQuery(Self.table)
-        query.filter("status", equals: status.map { .raw($0) })
+        query.filter("status", equals: filter.status.map { .raw($0) })
+        query.filter("tier", equals: filter.tier.map { .raw($0) })
+        query.filter(anyOf: ["name", "display_name", "subdomain"], like: filter.likePattern)
         return try await query.fetch(page, on: self.connections, decode: Organization.init(sqliteRow:), cursor: \.id.description)
     }
 }

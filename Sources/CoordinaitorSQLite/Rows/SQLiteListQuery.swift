@@ -34,6 +34,13 @@ struct SQLiteListQuery {
         self.binds.append(value)
     }
 
+    /// Adds "one of `columns`, lower-cased, matches `pattern`" unless `pattern` is nil. `pattern` escapes with `\`.
+    mutating func filter(anyOf columns: [String], like pattern: String?) {
+        guard let pattern, !columns.isEmpty else { return }
+        self.conditions.append("(" + columns.map { "lower(\($0)) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+        self.binds.append(contentsOf: Array(repeating: .text(pattern), count: columns.count))
+    }
+
     /// Runs the query for one page: `limit + 1` rows after the cursor, so the extra row proves there is a next page.
     func fetch<Item>(
         _ page: PageRequest,

@@ -33,8 +33,8 @@ package struct OrganizationService: Sendable {
         try await self.organizations.find(key)
     }
 
-    package func list(status: OrganizationStatus?, page: PageRequest) async throws -> Page<Organization> {
-        try await self.organizations.list(status: status, page: page)
+    package func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
+        try await self.organizations.list(filter: filter, page: page)
     }
 
     /// Applies `change` to the stored organization; the next request on this node sees the result.

@@ -142,7 +142,7 @@ extension StorageContract {
             _ = try await store.organizations.create(mismatched, owner: ContractFixtures.membership(of: ann, in: taken, role: .owner))
         }
         #expect(try await store.organizations.find(.id(mismatched.id)) == nil)
-        #expect(try await store.organizations.list(status: nil, page: .init()).items.count == 1)
+        #expect(try await store.organizations.list(filter: OrganizationFilter(), page: .init()).items.count == 1)
     }
 
     static func membershipAddConflictsAndReferences(_ store: any DataStore) async throws {

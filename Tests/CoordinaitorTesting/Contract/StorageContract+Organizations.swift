@@ -82,7 +82,7 @@ extension StorageContract {
             }
         }
         #expect(created == 1)
-        let listed = try await store.organizations.list(status: nil, page: PageRequest(limit: 100))
+        let listed = try await store.organizations.list(filter: OrganizationFilter(), page: PageRequest(limit: 100))
         #expect(listed.items.count == 1)
     }
 
@@ -104,6 +104,24 @@ extension StorageContract {
         #expect(try await store.organizations.find(.slug("ghost")) == nil)
     }
 
+    static func organizationListSearchesAndFiltersByTier(_ store: any DataStore) async throws {
+        var rockets = try await store.organizations.create(ContractFixtures.organization("acme-rockets"))
+        rockets.tier = .professional
+        rockets = try await store.organizations.update(rockets)
+        let globex = try await store.organizations.create(ContractFixtures.organization("globex"))
+        func names(_ filter: OrganizationFilter) async throws -> [String] {
+            try await store.organizations.list(filter: filter, page: PageRequest(limit: 100)).items.map(\.name)
+        }
+        #expect(try await names(OrganizationFilter(search: "ROCK")) == [rockets.name])
+        #expect(try await names(OrganizationFilter(search: "organization glob")) == [globex.name])
+        #expect(try await names(OrganizationFilter(tier: .professional)) == [rockets.name])
+        #expect(try await names(OrganizationFilter(tier: .professional, search: "globex")).isEmpty)
+        // LIKE wildcards are taken literally.
+        #expect(try await names(OrganizationFilter(search: "%")).isEmpty)
+        #expect(try await names(OrganizationFilter(search: "_")).isEmpty)
+        #expect(Set(try await names(OrganizationFilter(search: "  "))) == [rockets.name, globex.name])
+    }
+
     static func organizationListPaginatesAndFilters(_ store: any DataStore) async throws {
         var created: [Organization] = []
         for index in 0..<7 {
@@ -112,13 +130,13 @@ extension StorageContract {
         }
         let newestFirst = created.sorted { $0.id > $1.id }
 
-        let all = try await collectPages(limit: 3) { try await store.organizations.list(status: nil, page: $0) }
+        let all = try await collectPages(limit: 3) { try await store.organizations.list(filter: OrganizationFilter(), page: $0) }
         #expect(all == newestFirst)
-        let suspended = try await collectPages(limit: 2) { try await store.organizations.list(status: .suspended, page: $0) }
+        let suspended = try await collectPages(limit: 2) { try await store.organizations.list(filter: OrganizationFilter(status: .suspended), page: $0) }
         #expect(suspended == newestFirst.filter { $0.status == .suspended })
-        #expect(try await store.organizations.list(status: .cancelled, page: PageRequest()).items.isEmpty)
+        #expect(try await store.organizations.list(filter: OrganizationFilter(status: .cancelled), page: PageRequest()).items.isEmpty)
 
-        let exact = try await store.organizations.list(status: nil, page: PageRequest(limit: 7))
+        let exact = try await store.organizations.list(filter: OrganizationFilter(), page: PageRequest(limit: 7))
         #expect(exact.items.count == 7)
         #expect(exact.nextCursor == nil)
     }

@@ -18,6 +18,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case concurrentCreatesOfOneSubdomain
     case organizationUpdate
     case organizationListPaginatesAndFilters
+    case organizationListSearchesAndFiltersByTier
     case organizationSettingsRoundTrip
     case resourceNamesAreUniquePerOrganization
     case otherOrganizationsCannotRead
@@ -68,6 +69,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .concurrentCreatesOfOneSubdomain: try await Self.concurrentCreatesOfOneSubdomain(store)
         case .organizationUpdate: try await Self.organizationUpdate(store)
         case .organizationListPaginatesAndFilters: try await Self.organizationListPaginatesAndFilters(store)
+        case .organizationListSearchesAndFiltersByTier: try await Self.organizationListSearchesAndFiltersByTier(store)
         case .organizationSettingsRoundTrip: try await Self.organizationSettingsRoundTrip(store)
         case .resourceNamesAreUniquePerOrganization: try await Self.resourceNamesAreUniquePerOrganization(store)
         case .otherOrganizationsCannotRead: try await Self.otherOrganizationsCannotRead(store)
