@@ -205,6 +205,13 @@ struct OrganizationLifecycleTests {
             let gone = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
             #expect(gone.problemCode == "tenant_inactive")
             #expect(gone.text.contains("cancelled"))
+            // Purging is for super admins, and only of cancelled organizations.
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/purge", token: data.acme.token).problemCode == "super_admin_required")
+            let globexID = data.globex.organization.id
+            #expect(try await client.send(.post, "/api/organizations/\(globexID)/purge", token: rootToken).status == .conflict)
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/purge", token: rootToken).status == .noContent)
+            #expect(try await client.send(.get, "/api/organizations/\(acme)", token: rootToken).status == .notFound)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).problemCode == "tenant_not_found")
             // globex is untouched by all of it.
             #expect(try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token).status == .ok)
         }

@@ -32,6 +32,7 @@ struct RoleMatrixTests {
         "POST /api/organizations/{id}/suspend": .superAdmin,
         "POST /api/organizations/{id}/reactivate": .superAdmin,
         "PUT /api/organizations/{id}/tier": .superAdmin,
+        "POST /api/organizations/{id}/purge": .superAdmin,
         "GET /api/organizations/{id}/members": .permission(.readResources),
         "PATCH /api/organizations/{id}/members/{userId}": .permission(.manageMembers),
         "DELETE /api/organizations/{id}/members/{userId}": .permission(.manageMembers),

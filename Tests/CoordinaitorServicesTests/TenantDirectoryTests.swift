@@ -29,6 +29,10 @@ final class CountingOrganizations: OrganizationRepository {
         return organization
     }
 
+    func purge(_ id: OrganizationID) async throws {
+        self.state.withLock { $0.organizations.removeAll { $0.id == id } }
+    }
+
     func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         Page(items: self.state.withLock { $0.organizations }, nextCursor: nil)
     }

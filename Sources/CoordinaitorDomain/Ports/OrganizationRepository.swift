@@ -17,6 +17,11 @@ package protocol OrganizationRepository: Sendable {
     /// - Throws: ``ResourceError`` `.notFound` when there is none, `.conflict` when a unique field is taken.
     func update(_ organization: Organization) async throws -> Organization
 
+    /// Deletes the organization and every row it owns, in one transaction (every tenant-owned table; a table added
+    /// later must be added here too — the contract suite checks that nothing is left).
+    /// - Throws: ``ResourceError`` `.notFound` when there is no such organization.
+    func purge(_ id: OrganizationID) async throws
+
     /// Organizations newest first (by id, which is time-ordered), narrowed by `filter`.
     func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization>
 }
@@ -27,4 +32,9 @@ extension OrganizationRepository {
     package func create(_ organization: Organization) async throws -> Organization {
         try await self.create(organization, owner: nil)
     }
+}
+
+/// The tenant-owned tables, children first: the order in which purging an organization deletes its rows.
+package enum TenantOwnedTables {
+    package static let deletionOrder = ["tasks", "agents", "projects", "api_keys", "invitations", "memberships"]
 }

@@ -23,6 +23,7 @@ struct OrganizationController {
         routes.on(.post, ":id/suspend", use: self.suspend)
         routes.on(.post, ":id/reactivate", use: self.reactivate)
         routes.on(.put, ":id/tier", use: self.changeTier)
+        routes.on(.post, ":id/purge", use: self.purge)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationListResponse> {
@@ -88,6 +89,13 @@ struct OrganizationController {
     @Sendable func reactivate(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
         let organization = try await self.authorizer.authorizeSuperAdmin(request, context: context)
         return JSONResponse(OrganizationResponse(try await self.organizations.setStatus(.active, of: .id(organization.id))))
+    }
+
+    /// A super admin deletes a cancelled organization and all its data, now.
+    @Sendable func purge(_ request: Request, context: AppRequestContext) async throws -> NoContent {
+        let organization = try await self.authorizer.authorizeSuperAdmin(request, context: context)
+        try await self.organizations.purge(organization.id)
+        return NoContent()
     }
 
     struct ChangeTierRequest: Decodable {

@@ -608,6 +608,56 @@ enum OpenAPIDocument {
         ]
       }
     },
+    "/api/organizations/{id}/purge": {
+      "post": {
+        "operationId": "purgeOrganization",
+        "tags": [
+          "Organizations"
+        ],
+        "summary": "Delete a cancelled organization and all its data now (super admins).",
+        "responses": {
+          "204": {
+            "description": "Purged."
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "description": "Not a super admin (`super_admin_required`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "The organization is not cancelled (`invalid_transition`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
     "/api/organizations/{id}/tier": {
       "put": {
         "operationId": "changeOrganizationTier",

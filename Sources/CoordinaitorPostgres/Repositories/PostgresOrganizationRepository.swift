@@ -70,6 +70,18 @@ struct PostgresOrganizationRepository: OrganizationRepository {
         return organization
     }
 
+    func purge(_ id: OrganizationID) async throws {
+        let logger = self.database.logger
+        try await self.database.transaction { connection in
+            for table in TenantOwnedTables.deletionOrder {
+                // Table names come from a fixed list, never from input.
+                _ = try await connection.rows("DELETE FROM \(unescaped: table) WHERE organization_id = \(id.uuid)", logger: logger)
+            }
+            let deleted = try await connection.rows("DELETE FROM organizations WHERE id = \(id.uuid) RETURNING id", logger: logger)
+            if deleted.isEmpty { throw ResourceError.notFound(OrganizationKind.resourceName) }
+        }
+    }
+
     func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         let cursor = try PostgresPage.cursor(page)
         let status = filter.status

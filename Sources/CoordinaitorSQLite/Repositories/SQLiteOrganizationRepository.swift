@@ -39,6 +39,17 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         return organization
     }
 
+    func purge(_ id: OrganizationID) async throws {
+        try await self.connections.write { transaction in
+            for table in TenantOwnedTables.deletionOrder {
+                // Table names come from a fixed list, never from input.
+                _ = try await transaction.query("DELETE FROM \(table) WHERE organization_id = ?", [.id(id)])
+            }
+            let deleted = try await transaction.query("DELETE FROM organizations WHERE id = ? RETURNING id", [.id(id)])
+            if deleted.isEmpty { throw ResourceError.notFound(OrganizationKind.resourceName) }
+        }
+    }
+
     func list(filter: OrganizationFilter, page: PageRequest) async throws -> Page<Organization> {
         var query = SQLiteListQuery(Self.table)
         query.filter("status", equals: filter.status.map { .raw($0) })

@@ -48,6 +48,22 @@ package struct OrganizationService: Sendable {
         return stored
     }
 
+    /// Deletes a cancelled organization and all its data for good. Only cancelled organizations can be purged, so an
+    /// active one is never lost to a mistyped id.
+    package func purge(_ id: OrganizationID) async throws {
+        guard let organization = try await self.organizations.find(.id(id)) else { throw ResourceError.notFound(OrganizationKind.resourceName) }
+        guard organization.status == .cancelled else {
+            throw ResourceError(
+                code: .invalidTransition,
+                resource: OrganizationKind.resourceName,
+                field: "status",
+                message: "Only a cancelled organization can be purged; this one is \(organization.status.rawValue)."
+            )
+        }
+        try await self.organizations.purge(id)
+        self.cache.invalidate(organization)
+    }
+
     /// Changes an organization's status (suspend, reactivate, cancel); the next request on this node sees it.
     package func setStatus(_ status: OrganizationStatus, of key: TenantKey) async throws -> Organization {
         guard var organization = try await self.organizations.find(key) else {

@@ -19,6 +19,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case organizationUpdate
     case organizationListPaginatesAndFilters
     case organizationListSearchesAndFiltersByTier
+    case purgeRemovesOnlyThatOrganization
     case organizationSettingsRoundTrip
     case resourceNamesAreUniquePerOrganization
     case otherOrganizationsCannotRead
@@ -70,6 +71,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .organizationUpdate: try await Self.organizationUpdate(store)
         case .organizationListPaginatesAndFilters: try await Self.organizationListPaginatesAndFilters(store)
         case .organizationListSearchesAndFiltersByTier: try await Self.organizationListSearchesAndFiltersByTier(store)
+        case .purgeRemovesOnlyThatOrganization: try await Self.purgeRemovesOnlyThatOrganization(store)
         case .organizationSettingsRoundTrip: try await Self.organizationSettingsRoundTrip(store)
         case .resourceNamesAreUniquePerOrganization: try await Self.resourceNamesAreUniquePerOrganization(store)
         case .otherOrganizationsCannotRead: try await Self.otherOrganizationsCannotRead(store)

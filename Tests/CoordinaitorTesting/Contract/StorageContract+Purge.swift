@@ -1,0 +1,43 @@
+import CoordinaitorDomain
+import Testing
+
+extension StorageContract {
+    /// Purging removes every row the organization owns, in every tenant-owned table, and nothing of anyone else's.
+    static func purgeRemovesOnlyThatOrganization(_ store: any DataStore) async throws {
+        var seeded: [OwnedOrganization] = []
+        for slug in ["doomed", "survivor"] {
+            let owned = try await OwnedOrganization.make(slug, in: store)
+            let organization = owned.organization
+            let project = try await store.projects.create(in: owned.scope, ContractFixtures.project("website", in: organization))
+            let agent = try await store.agents.create(in: owned.scope, ContractFixtures.agent("reviewer", in: organization))
+            _ = try await store.tasks.create(
+                in: owned.scope, ContractFixtures.task("review", in: organization, status: .assigned, project: project, agent: agent))
+            _ = try await store.apiKeys.create(in: owned.scope, ContractFixtures.apiKey("bot", in: organization, createdBy: owned.owner))
+            _ = try await store.invitations.create(in: owned.scope, ContractFixtures.invitation("new@\(slug).example", to: organization, invitedBy: owned.owner))
+            seeded.append(owned)
+        }
+        let (doomed, survivor) = (seeded[0], seeded[1])
+
+        try await store.organizations.purge(doomed.organization.id)
+
+        #expect(try await store.organizations.find(.id(doomed.organization.id)) == nil)
+        for owned in seeded {
+            let expected = owned.organization.id == doomed.organization.id ? 0 : 1
+            let page = PageRequest(limit: 100)
+            #expect(try await store.projects.list(in: owned.scope, filter: ProjectFilter(), page: page).items.count == expected)
+            #expect(try await store.agents.list(in: owned.scope, filter: AgentFilter(), page: page).items.count == expected)
+            #expect(try await store.tasks.list(in: owned.scope, filter: TaskFilter(), page: page).items.count == expected)
+            #expect(try await store.apiKeys.list(in: owned.scope, page: page).items.count == expected)
+            #expect(try await store.invitations.list(in: owned.scope, page: page).items.count == expected)
+            #expect(try await store.memberships.list(in: owned.scope, page: page).items.count == expected)
+        }
+        // Users are not tenant-owned: the owner's account stays, without that membership.
+        #expect(try await store.users.find(id: doomed.owner.id) != nil)
+        #expect(try await store.memberships.memberships(of: doomed.owner.id).isEmpty)
+        #expect(try await store.organizations.find(.id(survivor.organization.id)) != nil)
+
+        await expectResourceError(.notFound, "organization") {
+            try await store.organizations.purge(doomed.organization.id)
+        }
+    }
+}
