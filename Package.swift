@@ -128,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CoordinaitorServicesTests",
-            dependencies: ["CoordinaitorServices", "CoordinaitorTesting"],
+            dependencies: ["CoordinaitorServices", "CoordinaitorSQLite", "CoordinaitorTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ import Foundation
 /// - `MAX_BODY_SIZE` [1048576 bytes], `TENANT_CACHE_TTL` [30 s], `TENANT_CACHE_SIZE` [50000], `DEBUG` (namespaces such as `tenant:*`),
 ///   `LOG_LEVEL` [info]
 /// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
-///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11]
+///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11], `PURGE_GRACE_DAYS` [30]
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -33,6 +33,8 @@ package struct AppConfiguration: Sendable {
     package var jwtSecret: String?
     package var tokenLifetime: TimeInterval
     package var bcryptCost: UInt8
+    /// How long a cancelled organization's data is kept before it is purged.
+    package var purgeGracePeriod: TimeInterval
 
     /// Reads the documented variables from `reader`.
     /// - Throws: ``SettingError`` naming the first variable with a value that is not allowed.
@@ -79,6 +81,7 @@ package struct AppConfiguration: Sendable {
         }
         self.tokenLifetime = TimeInterval(try settings.integer("JWT_TTL", default: 3600, in: 60...(30 * 86400)))
         self.bcryptCost = UInt8(try settings.integer("BCRYPT_COST", default: 11, in: 4...16))
+        self.purgeGracePeriod = TimeInterval(try settings.integer("PURGE_GRACE_DAYS", default: 30, in: 1...3650) * 86400)
     }
 }
 

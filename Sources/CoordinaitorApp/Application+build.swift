@@ -81,8 +81,17 @@ package func buildApplication(
     var app = Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CoordinAItor"),
-        // Shut down in reverse order: the server, then the usage flusher (its last batch), then the store.
-        services: store.backgroundServices + [StoreShutdownService(store: store.dataStore), services.apiKeyUsage],
+        // Shut down in reverse order: the server, the purger, the usage flusher (its last batch), then the store.
+        services: store.backgroundServices + [
+            StoreShutdownService(store: store.dataStore),
+            services.apiKeyUsage,
+            CancelledOrganizationPurger(
+                organizations: services.organizations,
+                gracePeriod: configuration.purgeGracePeriod,
+                time: services.time,
+                logger: logger
+            ),
+        ],
         logger: logger
     )
     app.beforeServerStarts {

@@ -40,6 +40,15 @@ package struct OrganizationService: Sendable {
     /// Applies `change` to the stored organization; the next request on this node sees the result.
     package func update(_ id: OrganizationID, _ change: (Organization) throws -> Organization) async throws -> Organization {
         guard let current = try await self.organizations.find(.id(id)) else { throw ResourceError.notFound(OrganizationKind.resourceName) }
+        // A cancelled organization's `updatedAt` is when it was cancelled, which starts its grace period: it stays frozen.
+        guard current.status != .cancelled else {
+            throw ResourceError(
+                code: .invalidTransition,
+                resource: OrganizationKind.resourceName,
+                field: "status",
+                message: "This organization is cancelled; reactivate it before changing it."
+            )
+        }
         var updated = try change(current)
         updated.id = current.id
         updated.updatedAt = self.time.now()
