@@ -16,24 +16,21 @@ enum DemoGuide {
             "  TOKEN=$(curl -s \(base)/api/auth/login -H 'Content-Type: application/json' \\",
             "    -d '{\"email\":\"owner@acme.test\",\"password\":\"\(DemoData.password)\"}' | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/')",
         ]
-        if !tenancy.multiTenantEnabled {
-            lines.append("Single-tenant mode: every request is served in the default organization (acme's owner is not a member of it):")
-            lines.append("  curl -H \"Authorization: Bearer $TOKEN\" \(base)/api/tasks")
-            lines.append("Restart with MULTI_TENANT_ENABLED=true to reach acme and globex.")
-        } else {
-            let auth = "-H \"Authorization: Bearer $TOKEN\""
-            switch tenancy.strategy {
-            case .subdomain:
-                lines.append("  curl \(auth) http://acme.\(tenancy.platformDomain):\(port)/api/tasks")
-                lines.append("  curl \(auth) http://globex.\(tenancy.platformDomain):\(port)/api/tasks   # 403: not a member")
-            case .domain:
-                lines.append("  curl \(auth) -H 'Host: acme.test' \(base)/api/tasks")
-            case .header:
-                lines.append("  curl \(auth) -H '\(tenancy.tenantHeaderName): acme' \(base)/api/tasks")
-            case .path:
-                lines.append("  curl \(auth) \(base)/org/acme/api/tasks")
-            }
+        let auth = "-H \"Authorization: Bearer $TOKEN\""
+        let current = tenancy.multiTenantEnabled ? tenancy.strategy.rawValue : "single-tenant"
+        lines.append("Calling the API under each strategy (this server runs: \(current)):")
+        let examples: [(String, String, String)] = [
+            ("single-tenant", "MULTI_TENANT_ENABLED=false", "curl \(auth) \(base)/api/tasks   # with the token of the first account signed up: it owns the default organization"),
+            ("subdomain", "MULTI_TENANT_ENABLED=true", "curl \(auth) http://acme.\(tenancy.platformDomain):\(port)/api/tasks"),
+            ("domain", "MULTI_TENANT_ENABLED=true MULTI_TENANT_STRATEGY=domain", "curl \(auth) -H 'Host: acme.test' \(base)/api/tasks"),
+            ("header", "MULTI_TENANT_ENABLED=true MULTI_TENANT_STRATEGY=header", "curl \(auth) -H '\(tenancy.tenantHeaderName): acme' \(base)/api/tasks"),
+            ("path", "MULTI_TENANT_ENABLED=true MULTI_TENANT_STRATEGY=path", "curl \(auth) \(base)/org/acme/api/tasks"),
+        ]
+        for (strategy, environment, command) in examples {
+            lines.append("  \(strategy == current ? "*" : " ") \(strategy) (\(environment)):")
+            lines.append("      \(command)")
         }
+        lines.append("A globex account gets 403 cross_tenant_access_denied on acme's routes; the attempt is logged.")
         // Written unbuffered so it shows before the server's own log lines even when output goes to a file.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n\n").utf8))
     }

@@ -50,8 +50,9 @@ struct AuthTests {
     }
 
     /// Tokens forged, tampered with, expired or for accounts that are gone or disabled are all refused alike.
-    @Test func tokenAttacksAreRefused() async throws {
-        try await TestServer(environment: Self.environment).run(seed: TwoTenants.seed) { client, services, data in
+    @Test(arguments: TestBackend.allCases)
+    func tokenAttacksAreRefused(backend: TestBackend) async throws {
+        try await TestServer(environment: Self.environment, backend: backend).run(seed: TwoTenants.seed) { client, services, data in
             let userID = data.acme.owner.id.description
             func b64(_ json: String) -> String {
                 Data(json.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -62,10 +62,10 @@ struct RoleMatrixTests {
         }
     }
 
-    @Test(arguments: Role.allCases)
-    func eachRoleReachesExactlyWhatItsPermissionsAllow(role: Role) async throws {
+    @Test(arguments: Role.allCases, TestBackend.allCases)
+    func eachRoleReachesExactlyWhatItsPermissionsAllow(role: Role, backend: TestBackend) async throws {
         let routes = try await TestServer(environment: Self.environment).routes()
-        try await TestServer(environment: Self.environment).run(seed: { components in
+        try await TestServer(environment: Self.environment, backend: backend).run(seed: { components in
             let data = try await TwoTenants.seed(components)
             let caller = role == .owner ? (data.acme.owner, data.acme.token)
                 : try await TwoTenants.member(components, of: data.acme, role: role, email: "\(role.rawValue)-caller@acme.test")
@@ -91,6 +91,27 @@ struct RoleMatrixTests {
                     case .superAdmin: true
                     }
                 #expect(denied == expectedDenied, "\(role) \(route): \(response.status) \(response.problemCode ?? "")")
+            }
+        }
+    }
+
+    /// Every route that names an organization, called by another organization's owner: refused, never served.
+    @Test(arguments: TestBackend.allCases)
+    func anotherOrganizationsOwnerIsRefusedOnEveryOrganizationRoute(backend: TestBackend) async throws {
+        let routes = try await TestServer(environment: Self.environment).routes()
+        let tenantRoutes = routes.filter(\.isTenantRoute)
+        let organizationRoutes = routes.filter { $0.path.hasPrefix("/api/organizations/{id}") }
+        #expect(!tenantRoutes.isEmpty && !organizationRoutes.isEmpty)
+        try await TestServer(environment: Self.environment, backend: backend).run(seed: TwoTenants.seed) { client, _, data in
+            let missing = "00000000-0000-7000-8000-000000000000"
+            for route in tenantRoutes + organizationRoutes {
+                var path = route.path.replacingOccurrences(of: "/api/organizations/{id}", with: "/api/organizations/\(data.acme.organization.id)")
+                for parameter in ["{id}", "{userId}", "{invitationId}", "{keyId}"] { path = path.replacingOccurrences(of: parameter, with: missing) }
+                // The tenant routes name acme by host; globex's owner holds the token.
+                let response = try await client.send(HTTPRequest.Method(route.method)!, path, host: "acme.localhost", token: data.globex.token)
+                #expect(response.status == .forbidden, "\(route): \(response.status)")
+                #expect(["cross_tenant_access_denied", "super_admin_required"].contains(response.problemCode ?? ""), "\(route)")
+                for id in data.acme.identifiers where !path.contains(id) { #expect(!response.text.contains(id), "\(route)") }
             }
         }
     }

@@ -52,6 +52,8 @@ package struct CancelledOrganizationPurger: Service {
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while true {
+                // Waiting first also leaves the start-up migrations time to finish.
+                try await Task.sleep(for: self.interval)
                 do {
                     try await self.purgeExpired()
                 } catch is CancellationError {
@@ -59,7 +61,6 @@ package struct CancelledOrganizationPurger: Service {
                 } catch {
                     self.logger.warning("Purging cancelled organizations failed; retrying later", metadata: ["error": "\(String(reflecting: error))"])
                 }
-                try await Task.sleep(for: self.interval)
             }
         }
     }
