@@ -15,6 +15,7 @@ struct MembershipTests {
         var data: TwoTenants
         var admin: (user: User, token: String)
         var member: (user: User, token: String)
+        var billing: (user: User, token: String)
         var root: (user: User, token: String)
     }
 
@@ -24,6 +25,7 @@ struct MembershipTests {
             data: data,
             admin: try await TwoTenants.member(components, of: data.acme, role: .admin, email: "admin@acme.test"),
             member: try await TwoTenants.member(components, of: data.acme, role: .member, email: "member@acme.test"),
+            billing: try await TwoTenants.member(components, of: data.acme, role: .billing, email: "billing@acme.test"),
             root: try await TwoTenants.member(components, of: nil, role: .owner, email: "root@platform.test", isSuperAdmin: true)
         )
     }
@@ -34,7 +36,7 @@ struct MembershipTests {
             let acme = team.data.acme
             let members = "/api/organizations/\(acme.organization.id)/members"
             let list = try await client.send(.get, members, token: team.member.token)
-            #expect(try list.json["members"]?.array.count == 3)
+            #expect(try list.json["members"]?.array.count == 4)
             #expect(!list.text.contains("passwordHash") && !list.text.contains("$2b$"))
 
             // A member cannot promote themselves; an admin cannot make an admin or touch the owner.
@@ -68,8 +70,9 @@ struct MembershipTests {
             } ?? [])
             #expect(roles[acme.owner.id.description] == "admin")
             #expect(roles[team.admin.user.id.description] == "owner")
-            // Anyone may leave.
+            // Anyone may leave, whatever the role (billing members cannot even read projects).
             #expect(try await client.send(.delete, "\(members)/\(team.member.user.id)", token: team.member.token).status == .noContent)
+            #expect(try await client.send(.delete, "\(members)/\(team.billing.user.id)", token: team.billing.token).status == .noContent)
         }
     }
 

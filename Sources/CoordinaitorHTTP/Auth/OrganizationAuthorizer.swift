@@ -27,10 +27,11 @@ struct OrganizationAuthorizer {
     }
 
     /// Like ``authorize(_:context:permission:)``, with the caller's access (their role, or a super admin's crossing).
+    /// A nil `permission` asks only for a membership (or a super admin), whatever the role.
     func authorizeWithAccess(
         _ request: Request,
         context: AppRequestContext,
-        permission: Permission
+        permission: Permission?
     ) async throws -> (organization: Organization, access: TenantAccess) {
         let user = try Self.requireUser(context)
         guard let raw = context.parameters.get("id"), let id = OrganizationID(raw),
@@ -55,7 +56,7 @@ struct OrganizationAuthorizer {
         case .member, .apiKey:
             break
         }
-        guard access.allows(permission) else { throw APIError.permissionDenied("this on the organization") }
+        if let permission, !access.allows(permission) { throw APIError.permissionDenied("this on the organization") }
         return (organization, access)
     }
 

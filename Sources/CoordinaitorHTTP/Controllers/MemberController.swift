@@ -31,10 +31,10 @@ struct MemberController {
 
     @Sendable func remove(_ request: Request, context: AppRequestContext) async throws -> NoContent {
         let target = try Self.target(context)
-        // Leaving is open to every member; removing someone else needs the right to manage members.
+        // Leaving is open to every member, whatever the role; removing someone else needs the right to manage members.
         let leaving = target == context.identity?.id
         let (organization, access) = try await self.authorizer.authorizeWithAccess(
-            request, context: context, permission: leaving ? .readResources : .manageMembers)
+            request, context: context, permission: leaving ? nil : .manageMembers)
         try await self.members.remove(in: TenantScope(organization), member: target, by: try Self.actor(context, access))
         return NoContent()
     }
