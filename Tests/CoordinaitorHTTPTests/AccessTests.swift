@@ -202,6 +202,12 @@ struct OrganizationLifecycleTests {
             #expect(try await client.send(.delete, "/api/organizations/\(acme)", token: acmeAdminToken).problemCode == "permission_denied")
             let cancelled = try await client.send(.delete, "/api/organizations/\(acme)", token: data.acme.token)
             #expect(try cancelled.json["status"]?.string == "cancelled")
+            // A cancelled organization is frozen: no changes (its grace period cannot be restarted), no new keys,
+            // and a super admin only reactivates or purges it.
+            #expect(try await client.send(.delete, "/api/organizations/\(acme)", token: data.acme.token).problemCode == "organization_cancelled")
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/api-keys", token: data.acme.token, json: #"{"name":"k","scopes":["read"]}"#).status == .conflict)
+            #expect(try await client.send(.post, "/api/organizations/\(acme)/suspend", token: rootToken).status == .conflict)
+            #expect(try await client.send(.get, "/api/organizations/\(acme)", token: data.acme.token).status == .ok)
             let gone = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
             #expect(gone.problemCode == "tenant_inactive")
             #expect(gone.text.contains("cancelled"))

@@ -111,6 +111,14 @@ struct MembershipTests {
             #expect(reused.status == .gone)
             #expect(reused.problemCode == "invitation_accepted")
 
+            // Nobody joins a suspended organization.
+            let third = try await client.send(.post, invitations, token: acme.token, json: #"{"email":"late@example.com","role":"viewer"}"#)
+            let thirdToken = try #require(try third.json["token"]?.string)
+            _ = try await client.send(.post, "/api/organizations/\(acme.organization.id)/suspend", token: team.root.token)
+            let late = try await TestClientLogin.token(client, email: "late@example.com")
+            #expect(try await client.send(.post, "/api/invitations/accept", token: late, json: #"{"token":"\#(thirdToken)"}"#).problemCode == "tenant_inactive")
+            _ = try await client.send(.post, "/api/organizations/\(acme.organization.id)/reactivate", token: team.root.token)
+
             // A revoked invitation is gone too; another organization cannot revoke it.
             let second = try await client.send(.post, invitations, token: acme.token, json: #"{"email":"stranger@example.com","role":"viewer"}"#)
             let secondToken = try #require(try second.json["token"]?.string)
@@ -124,5 +132,14 @@ struct MembershipTests {
             let afterRevoke = try await client.send(.post, "/api/invitations/accept", token: strangerToken, json: #"{"token":"\#(secondToken)"}"#)
             #expect(afterRevoke.problemCode == "invitation_revoked")
         }
+    }
+}
+
+/// Signs up through the API and returns the new account's token.
+enum TestClientLogin {
+    static func token(_ client: any TestClientProtocol, email: String) async throws -> String {
+        let response = try await client.send(
+            .post, "/api/auth/signup", json: #"{"email":"\#(email)","name":"Late","password":"\#(TwoTenants.password)"}"#)
+        return try #require(try response.json["token"]?.string)
     }
 }

@@ -15,6 +15,8 @@ struct RoleMatrixTests {
         case open
         /// Any signed-in user.
         case signedIn
+        /// Any member of the organization, whatever the role.
+        case member
         /// A permission in the organization.
         case permission(Permission)
         /// A platform super admin.
@@ -26,14 +28,14 @@ struct RoleMatrixTests {
         "POST /api/auth/signup": .open, "POST /api/auth/login": .open, "GET /api/auth/me": .signedIn,
         "POST /api/invitations/accept": .signedIn,
         "GET /api/organizations": .signedIn, "POST /api/organizations": .signedIn,
-        "GET /api/organizations/{id}": .permission(.readResources),
+        "GET /api/organizations/{id}": .member,
         "PATCH /api/organizations/{id}": .permission(.manageSettings),
         "DELETE /api/organizations/{id}": .permission(.deleteOrganization),
         "POST /api/organizations/{id}/suspend": .superAdmin,
         "POST /api/organizations/{id}/reactivate": .superAdmin,
         "PUT /api/organizations/{id}/tier": .superAdmin,
         "POST /api/organizations/{id}/purge": .superAdmin,
-        "GET /api/organizations/{id}/members": .permission(.readResources),
+        "GET /api/organizations/{id}/members": .member,
         "PATCH /api/organizations/{id}/members/{userId}": .permission(.manageMembers),
         "DELETE /api/organizations/{id}/members/{userId}": .permission(.manageMembers),
         "POST /api/organizations/{id}/transfer-ownership": .permission(.transferOwnership),
@@ -86,7 +88,7 @@ struct RoleMatrixTests {
                 let denied = response.status == .forbidden || response.status == .unauthorized
                 let expectedDenied: Bool =
                     switch requirement {
-                    case .open, .signedIn: false
+                    case .open, .signedIn, .member: false
                     case .permission(let permission): !role.permissions.contains(permission)
                     case .superAdmin: true
                     }

@@ -105,6 +105,23 @@ struct TenantDirectoryTests {
         } throws: { ($0 as? TenancyError)?.code == .tenantInactive }
     }
 
+    @Test func anAnswerReadBeforeAnInvalidationIsNotCached() async throws {
+        let (_, service) = self.makeServices()
+        let acme = try await self.acme(service)
+        let cache = TenantCache(time: self.time)
+        guard case .miss(let generation) = cache.lookup(.id(acme.id)) else {
+            Issue.record("Expected a miss")
+            return
+        }
+        // A suspension lands between the database read and the store.
+        cache.invalidate(acme)
+        cache.store(acme, for: .id(acme.id), generation: generation)
+        guard case .miss = cache.lookup(.id(acme.id)) else {
+            Issue.record("The stale answer was cached")
+            return
+        }
+    }
+
     @Test func theCacheStaysWithinItsCapacity() async throws {
         let cache = TenantCache(configuration: .init(ttl: 30, negativeTTL: 30, capacity: 10), time: self.time)
         for index in 0..<100 { cache.store(nil, for: .slug("org\(index)")) }

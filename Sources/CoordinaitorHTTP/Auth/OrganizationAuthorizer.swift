@@ -18,7 +18,7 @@ struct OrganizationAuthorizer {
         guard user.isSuperAdmin else {
             throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
         }
-        return try await self.authorize(request, context: context, permission: .readResources)
+        return try await self.authorizeWithAccess(request, context: context, permission: nil, allowingCancelled: true).organization
     }
 
     /// The organization of `{id}` when the caller may act on it with `permission`; records refusals and super-admin crossings.
@@ -27,11 +27,13 @@ struct OrganizationAuthorizer {
     }
 
     /// Like ``authorize(_:context:permission:)``, with the caller's access (their role, or a super admin's crossing).
-    /// A nil `permission` asks only for a membership (or a super admin), whatever the role.
+    /// A nil `permission` asks only for a membership (or a super admin), whatever the role. A cancelled organization is
+    /// frozen: changes are refused unless `allowingCancelled` (reactivation and purge).
     func authorizeWithAccess(
         _ request: Request,
         context: AppRequestContext,
-        permission: Permission?
+        permission: Permission?,
+        allowingCancelled: Bool = false
     ) async throws -> (organization: Organization, access: TenantAccess) {
         let user = try Self.requireUser(context)
         guard let raw = context.parameters.get("id"), let id = OrganizationID(raw),
@@ -57,6 +59,14 @@ struct OrganizationAuthorizer {
             break
         }
         if let permission, !access.allows(permission) { throw APIError.permissionDenied("this on the organization") }
+        let changes = request.method != .get && request.method != .head
+        if changes, organization.status == .cancelled, !allowingCancelled {
+            throw APIError(
+                status: .conflict,
+                code: "organization_cancelled",
+                detail: "This organization is cancelled and frozen until a platform super admin reactivates it."
+            )
+        }
         return (organization, access)
     }
 

@@ -16,7 +16,7 @@ struct MemberController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<MemberListResponse> {
-        let organization = try await self.authorizer.authorize(request, context: context, permission: .readResources)
+        let organization = try await self.authorizer.authorizeWithAccess(request, context: context, permission: nil).organization
         let page = try await self.members.list(in: TenantScope(organization), page: try QueryReader(request).page())
         return JSONResponse(MemberListResponse(members: page.items.map(MemberResponse.init), nextCursor: page.nextCursor))
     }
@@ -40,7 +40,9 @@ struct MemberController {
     }
 
     @Sendable func transferOwnership(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<MembershipChangeResponse> {
-        let (organization, _) = try await self.authorizer.authorizeWithAccess(request, context: context, permission: .transferOwnership)
+        let (organization, access) = try await self.authorizer.authorizeWithAccess(request, context: context, permission: .transferOwnership)
+        // Only an owner hands over ownership (a super admin from outside has none to hand over).
+        guard case .member(.owner) = access else { throw APIError.permissionDenied("transferring ownership: only an owner can") }
         let owner = try OrganizationAuthorizer.requireUser(context)
         let input = try await self.body.decode(TransferOwnershipRequest.self, from: request, allowedFields: TransferOwnershipRequest.fields)
         let promoted = try await self.members.transferOwnership(in: TenantScope(organization), to: input.userId, by: owner.id)

@@ -65,7 +65,8 @@ struct OrganizationController {
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationResponse> {
-        let organization = try await self.authorizer.authorize(request, context: context, permission: .readResources)
+        // Every member may see their organization, whatever the role (billing included).
+        let organization = try await self.authorizer.authorizeWithAccess(request, context: context, permission: nil).organization
         return JSONResponse(OrganizationResponse(organization))
     }
 

@@ -4,11 +4,13 @@ import Foundation
 /// Inviting people by email, and accepting an invitation.
 package struct InvitationService: Sendable {
     private let invitations: any InvitationRepository
+    private let organizations: any OrganizationRepository
     private let time: any TimeSource
     private let ids: any IdentifierSource
 
-    package init(invitations: any InvitationRepository, time: any TimeSource, ids: any IdentifierSource) {
+    package init(invitations: any InvitationRepository, organizations: any OrganizationRepository, time: any TimeSource, ids: any IdentifierSource) {
         self.invitations = invitations
+        self.organizations = organizations
         self.time = time
         self.ids = ids
     }
@@ -79,6 +81,9 @@ package struct InvitationService: Sendable {
         let state = invitation.state(at: now)
         guard state == .pending else { throw AcceptanceError(reason: .gone(state)) }
         guard invitation.email == user.email else { throw AcceptanceError(reason: .wrongAccount) }
+        // Nobody joins an organization that is suspended, pending or cancelled.
+        guard let organization = try await self.organizations.find(.id(invitation.organizationID)) else { throw AcceptanceError(reason: .unknown) }
+        try organization.requireActive()
         do {
             return try await self.invitations.accept(invitation.id, by: user.id, at: now)
         } catch let error as ResourceError where error.code == .invalidTransition {

@@ -79,6 +79,17 @@ package struct OrganizationService: Sendable {
             throw ResourceError.notFound(OrganizationKind.resourceName)
         }
         let previous = organization
+        // Re-applying a status changes nothing (and does not restart a cancellation's grace period); a cancelled
+        // organization only leaves that state by reactivation.
+        if organization.status == status { return organization }
+        if organization.status == .cancelled, status != .active {
+            throw ResourceError(
+                code: .invalidTransition,
+                resource: OrganizationKind.resourceName,
+                field: "status",
+                message: "This organization is cancelled; only reactivation can change its status."
+            )
+        }
         organization.status = status
         organization.updatedAt = self.time.now()
         let updated = try await self.organizations.update(organization)

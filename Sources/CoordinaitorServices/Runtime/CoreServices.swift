@@ -37,6 +37,6 @@ package struct CoreServices: Sendable {
         self.apiKeyUsage = APIKeyUsageRecorder(keys: store.apiKeys, logger: logger)
         self.apiKeys = APIKeyService(keys: store.apiKeys, usage: self.apiKeyUsage, time: time, ids: ids)
         self.members = MembershipService(memberships: store.memberships, users: store.users, time: time)
-        self.invitations = InvitationService(invitations: store.invitations, time: time, ids: ids)
+        self.invitations = InvitationService(invitations: store.invitations, organizations: store.organizations, time: time, ids: ids)
     }
 }

@@ -24,7 +24,8 @@ package final class TenantCache: Sendable {
 
     package enum Lookup: Sendable {
         case hit(Organization?)
-        case miss
+        /// Not cached; pass `generation` to ``store(_:for:generation:)`` so an answer read before an invalidation is dropped.
+        case miss(generation: UInt64)
     }
 
     private struct Entry {
@@ -35,6 +36,8 @@ package final class TenantCache: Sendable {
     private struct State: ~Copyable {
         var entries: [TenantKey: Entry] = [:]
         var insertionOrder: Deque<TenantKey> = []
+        /// Bumped by every invalidation.
+        var generation: UInt64 = 0
     }
 
     package let configuration: Configuration
@@ -49,22 +52,25 @@ package final class TenantCache: Sendable {
     package func lookup(_ key: TenantKey) -> Lookup {
         let now = self.time.now()
         return self.state.withLock { state in
-            guard let entry = state.entries[key] else { return .miss }
+            guard let entry = state.entries[key] else { return .miss(generation: state.generation) }
             if entry.expires <= now {
                 state.entries[key] = nil
-                return .miss
+                return .miss(generation: state.generation)
             }
             return .hit(entry.organization)
         }
     }
 
     /// Remembers the answer for `key`; a found organization is also stored under its other keys.
-    package func store(_ organization: Organization?, for key: TenantKey) {
+    /// - Parameter generation: from the miss that led to the lookup; when an invalidation happened since, the answer
+    ///   may predate it (a suspension, say) and is not stored.
+    package func store(_ organization: Organization?, for key: TenantKey, generation: UInt64? = nil) {
         let now = self.time.now()
         let ttl = organization == nil ? self.configuration.negativeTTL : self.configuration.ttl
         let entry = Entry(organization: organization, expires: now.addingTimeInterval(ttl))
         let keys = organization.map { [key] + $0.lookupKeys.filter { $0 != key } } ?? [key]
         self.state.withLock { state in
+            if let generation, generation != state.generation { return }
             for key in keys {
                 if state.entries.updateValue(entry, forKey: key) == nil { state.insertionOrder.append(key) }
             }
@@ -76,6 +82,7 @@ package final class TenantCache: Sendable {
     package func invalidate(_ organizations: Organization...) {
         let keys = Set(organizations.flatMap(\.lookupKeys))
         self.state.withLock { state in
+            state.generation &+= 1
             for key in keys { state.entries[key] = nil }
         }
     }

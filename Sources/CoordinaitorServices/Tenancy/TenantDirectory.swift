@@ -13,9 +13,13 @@ package struct TenantDirectory: Sendable {
 
     /// The organization `key` names, in any status, or nil.
     package func organization(for key: TenantKey) async throws -> Organization? {
-        if case .hit(let cached) = self.cache.lookup(key) { return cached }
+        let generation: UInt64
+        switch self.cache.lookup(key) {
+        case .hit(let cached): return cached
+        case .miss(let missed): generation = missed
+        }
         let found = try await self.organizations.find(key)
-        self.cache.store(found, for: key)
+        self.cache.store(found, for: key, generation: generation)
         return found
     }
 
