@@ -25,7 +25,16 @@ package protocol MembershipRepository: Sendable {
     ///   cannot both pass.
     func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership
     /// - Throws: `.notFound`; `.invalidTransition` when it would remove the last owner (checked like `update`).
-    func remove(in scope: TenantScope, userID: UserID) async throws
+    /// `permitting` sees the membership as read inside the transaction and may throw to refuse (nothing is deleted then),
+    /// so an authority check cannot race a concurrent role change.
+    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws
     /// Every organization the user belongs to. Keyed by the user, not by a tenant: it answers "where may I go?".
     func memberships(of userID: UserID) async throws -> [Membership]
+}
+
+extension MembershipRepository {
+    /// Removes the membership with no check beyond the last-owner rule.
+    package func remove(in scope: TenantScope, userID: UserID) async throws {
+        try await self.remove(in: scope, userID: userID, permitting: { _ in })
+    }
 }

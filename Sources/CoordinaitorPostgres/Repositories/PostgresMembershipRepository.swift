@@ -67,7 +67,7 @@ struct PostgresMembershipRepository: MembershipRepository {
         }
     }
 
-    func remove(in scope: TenantScope, userID: UserID) async throws {
+    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws {
         let logger = self.database.logger
         try await self.database.transaction { connection in
             let owners = try await Self.lockOwners(in: scope, on: connection, logger: logger)
@@ -75,13 +75,15 @@ struct PostgresMembershipRepository: MembershipRepository {
                 """
                 DELETE FROM memberships
                 WHERE organization_id = \(scope.organizationID.uuid) AND user_id = \(userID.uuid)
-                RETURNING role
+                RETURNING \(unescaped: PostgresColumns.membership)
                 """,
                 logger: logger
             )
             guard let row = deleted.first else { throw ResourceError.notFound("membership") }
-            // Checked against the role as deleted; throwing rolls the delete back.
-            if try PostgresRowReader(row, table: "memberships").value("role", as: Role.self) == .owner {
+            // Checked against the membership as deleted; throwing rolls the delete back.
+            let membership = try Membership(postgresRow: row)
+            try permitting(membership)
+            if membership.role == .owner {
                 try Self.checkAnotherOwner(besides: userID, among: owners)
             }
         }

@@ -39,12 +39,14 @@ struct SQLiteMembershipRepository: MembershipRepository {
         }
     }
 
-    func remove(in scope: TenantScope, userID: UserID) async throws {
+    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws {
         try await self.connections.write { transaction in
             guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
                 throw ResourceError.notFound("membership")
             }
-            if try Membership(sqliteRow: row).role == .owner {
+            let membership = try Membership(sqliteRow: row)
+            try permitting(membership)
+            if membership.role == .owner {
                 try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
             }
             try await transaction.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)])

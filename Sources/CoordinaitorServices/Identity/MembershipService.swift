@@ -43,11 +43,10 @@ package struct MembershipService: Sendable {
 
     /// Removes `target`; anyone may leave (remove themselves), except the last owner.
     package func remove(in scope: TenantScope, member target: UserID, by actor: MemberActor) async throws {
-        if actor.userID != target {
-            guard let membership = try await self.memberships.find(in: scope, userID: target) else { throw ResourceError.notFound("membership") }
-            try actor.requireCanManage(membership.role, field: "userId")
+        // The authority check runs on the row inside the delete's transaction, so a concurrent promotion cannot slip past it.
+        try await self.memberships.remove(in: scope, userID: target) { membership in
+            if actor.userID != target { try actor.requireCanManage(membership.role, field: "userId") }
         }
-        try await self.memberships.remove(in: scope, userID: target)
     }
 
     /// The acting owner hands ownership to another member and becomes an admin.

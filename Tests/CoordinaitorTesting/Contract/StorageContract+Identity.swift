@@ -229,6 +229,15 @@ extension StorageContract {
         }
         #expect(try await store.memberships.find(in: scope, userID: ann.id) == promoted)
 
+        // A refusing check sees the stored membership and leaves it in place.
+        await #expect(throws: RejectedChange()) {
+            try await store.memberships.remove(in: scope, userID: ann.id) { membership in
+                #expect(membership == promoted)
+                throw RejectedChange()
+            }
+        }
+        #expect(try await store.memberships.find(in: scope, userID: ann.id) == promoted)
+
         try await store.memberships.remove(in: scope, userID: ann.id)
         #expect(try await store.memberships.find(in: scope, userID: ann.id) == nil)
         #expect(try await store.memberships.memberships(of: ann.id).isEmpty)
