@@ -13,6 +13,7 @@ import Foundation
 ///   `LOG_LEVEL` [info]
 /// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
 ///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11], `PURGE_GRACE_DAYS` [30]
+/// - `WEBHOOK_ALLOW_PRIVATE_TARGETS` [false]
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -35,6 +36,9 @@ package struct AppConfiguration: Sendable {
     package var bcryptCost: UInt8
     /// How long a cancelled organization's data is kept before it is purged.
     package var purgeGracePeriod: TimeInterval
+    /// Let webhooks target loopback, private and link-local addresses (development and tests only: in production a
+    /// tenant could otherwise make this server call its internal network).
+    package var webhookAllowPrivateTargets: Bool
 
     /// Reads the documented variables from `reader`.
     /// - Throws: ``SettingError`` naming the first variable with a value that is not allowed.
@@ -82,6 +86,7 @@ package struct AppConfiguration: Sendable {
         self.tokenLifetime = TimeInterval(try settings.integer("JWT_TTL", default: 3600, in: 60...(30 * 86400)))
         self.bcryptCost = UInt8(try settings.integer("BCRYPT_COST", default: 11, in: 4...16))
         self.purgeGracePeriod = TimeInterval(try settings.integer("PURGE_GRACE_DAYS", default: 30, in: 1...3650) * 86400)
+        self.webhookAllowPrivateTargets = try settings.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default: false)
     }
 }
 

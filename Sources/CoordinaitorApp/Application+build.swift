@@ -25,7 +25,8 @@ package struct ServerComponents: Sendable {
             hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
             logger: logger,
             cacheConfiguration: configuration.tenantCache,
-            time: time
+            time: time,
+            webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets
         )
         let secret = try SigningSecret.resolve(configuration: configuration, logger: logger)
         let tokens = await JWTAccessTokenService(secret: secret, lifetime: configuration.tokenLifetime, time: time)
@@ -81,10 +82,19 @@ package func buildApplication(
     var app = Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CoordinAItor"),
-        // Shut down in reverse order: the server, the purger, the usage flusher (its last batch), then the store.
+        // Shut down in reverse order: the server, the purger, the usage flushers (their last batches), then the store.
         services: store.backgroundServices + [
             StoreShutdownService(store: store.dataStore),
             services.apiKeyUsage,
+            // Stopped before the store: finishes the sends in flight; the rest stays queued in the database.
+            WebhookDispatcher(
+                webhooks: store.dataStore.webhooks,
+                wake: services.webhooks.wake,
+                configuration: .init(allowPrivateTargets: configuration.webhookAllowPrivateTargets),
+                time: services.time,
+                logger: logger
+            ),
+            services.apiCalls,
             CancelledOrganizationPurger(
                 organizations: services.organizations,
                 gracePeriod: configuration.purgeGracePeriod,

@@ -68,16 +68,15 @@ package enum DemoData {
             }
             let organization = try await services.organizations.create(blueprint.organization, owner: accounts[.owner]?.id)
             for (role, user) in accounts where role != .owner {
-                _ = try await services.identities.addMember(user.id, to: organization.id, role: role)
+                _ = try await services.identities.addMember(user.id, to: organization, role: role)
             }
-            let scope = TenantScope(organization)
             var projectIDs: [ProjectID] = []
             for name in blueprint.projects {
-                projectIDs.append(try await services.projects.create(in: scope, NewProject(name: name)).id)
+                projectIDs.append(try await services.projects.create(in: organization, NewProject(name: name)).id)
             }
             var agentIDs: [AgentID] = []
             for (name, provider, capabilities) in blueprint.agents {
-                agentIDs.append(try await services.agents.create(in: scope, NewAgent(name: name, provider: provider, capabilities: capabilities)).id)
+                agentIDs.append(try await services.agents.create(in: organization, NewAgent(name: name, provider: provider, capabilities: capabilities)).id)
             }
             for (index, (title, priority)) in blueprint.tasks.enumerated() {
                 let draft = NewTask(
@@ -87,7 +86,7 @@ package enum DemoData {
                     assignedAgentID: index == 0 ? agentIDs.first : nil,
                     input: .object(["seeded": .bool(true)])
                 )
-                _ = try await services.tasks.create(in: scope, draft)
+                _ = try await services.tasks.create(in: organization, draft)
             }
             logger.info(
                 "Seeded demo organization",

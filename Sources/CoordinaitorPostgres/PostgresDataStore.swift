@@ -25,6 +25,9 @@ package final class PostgresDataStore: DataStore, Service {
     package let memberships: any MembershipRepository
     package let apiKeys: any APIKeyRepository
     package let invitations: any InvitationRepository
+    package let usage: any UsageRepository
+    package let artifacts: any ArtifactRepository
+    package let webhooks: any WebhookRepository
 
     private let client: PostgresClient
     private let migrator: PostgresMigrator
@@ -48,6 +51,9 @@ package final class PostgresDataStore: DataStore, Service {
         self.memberships = PostgresMembershipRepository(database: database)
         self.apiKeys = PostgresAPIKeyRepository(database: database)
         self.invitations = PostgresInvitationRepository(database: database)
+        self.usage = PostgresUsageRepository(database: database)
+        self.artifacts = PostgresArtifactRepository(database: database)
+        self.webhooks = PostgresWebhookRepository(database: database)
     }
 
     /// Runs the connection pool until the task is cancelled or graceful shutdown begins. Call it exactly once.

@@ -21,6 +21,9 @@ package final class SQLiteDataStore: DataStore {
     package let memberships: any MembershipRepository
     package let apiKeys: any APIKeyRepository
     package let invitations: any InvitationRepository
+    package let usage: any UsageRepository
+    package let artifacts: any ArtifactRepository
+    package let webhooks: any WebhookRepository
 
     private let connections: SQLiteConnections
     private let migrator: SQLiteMigrator
@@ -36,6 +39,9 @@ package final class SQLiteDataStore: DataStore {
         self.memberships = SQLiteMembershipRepository(connections: connections)
         self.apiKeys = SQLiteAPIKeyRepository(connections: connections)
         self.invitations = SQLiteInvitationRepository(connections: connections)
+        self.usage = SQLiteUsageRepository(connections: connections)
+        self.artifacts = SQLiteArtifactRepository(connections: connections)
+        self.webhooks = SQLiteWebhookRepository(connections: connections)
     }
 
     /// Opens (creating if needed) the database file at `path`, and its parent directory.

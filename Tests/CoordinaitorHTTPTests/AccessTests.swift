@@ -48,7 +48,7 @@ struct AccessTests {
             #expect(try await client.send(.get, "/api/organizations/\(data.globex.organization.id)", token: adminToken).status == .ok)
             let all = try await client.send(.get, "/api/organizations", token: adminToken).json
             #expect(Set(all.ids(of: "organizations")).isSuperset(of: [data.acme.organization.id.description, data.globex.organization.id.description]))
-            let searched = try await client.send(.get, "/api/organizations?search=GLOB&tier=free", token: adminToken).json
+            let searched = try await client.send(.get, "/api/organizations?search=GLOB&tier=professional", token: adminToken).json
             #expect(searched.ids(of: "organizations") == [data.globex.organization.id.description])
             #expect(try await client.send(.get, "/api/organizations?tier=gold", token: adminToken).problemCode == "invalid_query_parameter")
         }

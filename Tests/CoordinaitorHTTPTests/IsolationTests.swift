@@ -32,6 +32,17 @@ struct IsolationTests {
         "GET /api/tasks/{id}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
         "PATCH /api/tasks/{id}": Attack(pathID: { $0.task.id.description }, body: { _ in #"{"status":"cancelled"}"# }),
         "DELETE /api/tasks/{id}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        // The seed stores an artifact with each task: the victim's task and artifact name go in the path.
+        "GET /api/tasks/{id}/artifacts": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        "PUT /api/tasks/{id}/artifacts/{name}": Attack(pathID: { $0.task.id.description }, body: { _ in #"{"overwritten":true}"# }),
+        "GET /api/tasks/{id}/artifacts/{name}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        "DELETE /api/tasks/{id}/artifacts/{name}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        // The seed has no webhooks: a victim's id goes in the path here; WebhookTests attacks a real webhook.
+        "GET /api/webhooks": Attack(pathID: { _ in nil }, body: { _ in nil }),
+        "POST /api/webhooks": Attack(pathID: { _ in nil }, body: { _ in #"{"url":"https://hooks.example.com/attacker","events":["task.created"]}"# }),
+        "GET /api/webhooks/{id}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        "DELETE /api/webhooks/{id}": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
+        "GET /api/webhooks/{id}/deliveries": Attack(pathID: { $0.task.id.description }, body: { _ in nil }),
     ]
 
     static let multiTenant = ["MULTI_TENANT_ENABLED": "true"]
@@ -57,6 +68,7 @@ struct IsolationTests {
     {
         var path = route.path
         if let pathID { path = path.replacingOccurrences(of: "{id}", with: pathID) }
+        path = path.replacingOccurrences(of: "{name}", with: TenantData.artifactName)
         let organization = tenant.organization
         switch strategy {
         case "subdomain": return (path, "\(organization.subdomain).localhost", [:])
@@ -93,6 +105,8 @@ struct IsolationTests {
                 #expect(try await services.projects.get(in: scope, id: victim.project.id) == victim.project)
                 #expect(try await services.agents.get(in: scope, id: victim.agent.id) == victim.agent)
                 #expect(try await services.tasks.get(in: scope, id: victim.task.id) == victim.task)
+                let artifact = try await services.artifacts.get(in: scope, taskID: victim.task.id, name: try ArtifactName(TenantData.artifactName))
+                #expect(artifact.content == Array(victim.organization.subdomain.utf8))
             }
         }
     }

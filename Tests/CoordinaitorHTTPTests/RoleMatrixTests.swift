@@ -45,6 +45,9 @@ struct RoleMatrixTests {
         "GET /api/organizations/{id}/api-keys": .permission(.manageAPIKeys),
         "POST /api/organizations/{id}/api-keys": .permission(.manageAPIKeys),
         "DELETE /api/organizations/{id}/api-keys/{keyId}": .permission(.manageAPIKeys),
+        "GET /api/organizations/{id}/usage": .permission(.readUsage),
+        "GET /api/organizations/{id}/limits": .permission(.readUsage),
+        "PUT /api/organizations/{id}/plan-overrides": .superAdmin,
         "GET /api/projects": .permission(.readResources), "POST /api/projects": .permission(.writeResources),
         "GET /api/projects/{id}": .permission(.readResources), "PATCH /api/projects/{id}": .permission(.writeResources),
         "DELETE /api/projects/{id}": .permission(.writeResources),
@@ -54,6 +57,13 @@ struct RoleMatrixTests {
         "GET /api/tasks": .permission(.readResources), "POST /api/tasks": .permission(.writeResources),
         "GET /api/tasks/{id}": .permission(.readResources), "PATCH /api/tasks/{id}": .permission(.writeResources),
         "DELETE /api/tasks/{id}": .permission(.writeResources),
+        "GET /api/tasks/{id}/artifacts": .permission(.readResources),
+        "PUT /api/tasks/{id}/artifacts/{name}": .permission(.writeResources),
+        "GET /api/tasks/{id}/artifacts/{name}": .permission(.readResources),
+        "DELETE /api/tasks/{id}/artifacts/{name}": .permission(.writeResources),
+        "GET /api/webhooks": .permission(.manageWebhooks), "POST /api/webhooks": .permission(.manageWebhooks),
+        "GET /api/webhooks/{id}": .permission(.manageWebhooks), "DELETE /api/webhooks/{id}": .permission(.manageWebhooks),
+        "GET /api/webhooks/{id}/deliveries": .permission(.manageWebhooks),
     ]
 
     static let environment = ["MULTI_TENANT_ENABLED": "true"]
@@ -84,6 +94,7 @@ struct RoleMatrixTests {
                 if case .open = requirement { continue }
                 var path = route.path.replacingOccurrences(of: "/api/organizations/{id}", with: "/api/organizations/\(organization)")
                 for parameter in ["{id}", "{userId}", "{invitationId}", "{keyId}"] { path = path.replacingOccurrences(of: parameter, with: missing) }
+                path = path.replacingOccurrences(of: "{name}", with: TenantData.artifactName)
                 let response = try await client.send(HTTPRequest.Method(route.method)!, path, host: "acme.localhost", token: token)
                 let denied = response.status == .forbidden || response.status == .unauthorized
                 let expectedDenied: Bool =
@@ -109,6 +120,7 @@ struct RoleMatrixTests {
             for route in tenantRoutes + organizationRoutes {
                 var path = route.path.replacingOccurrences(of: "/api/organizations/{id}", with: "/api/organizations/\(data.acme.organization.id)")
                 for parameter in ["{id}", "{userId}", "{invitationId}", "{keyId}"] { path = path.replacingOccurrences(of: parameter, with: missing) }
+                path = path.replacingOccurrences(of: "{name}", with: TenantData.artifactName)
                 // The tenant routes name acme by host; globex's owner holds the token.
                 let response = try await client.send(HTTPRequest.Method(route.method)!, path, host: "acme.localhost", token: data.globex.token)
                 #expect(response.status == .forbidden, "\(route): \(response.status)")

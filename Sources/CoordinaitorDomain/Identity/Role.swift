@@ -34,6 +34,8 @@ package enum Permission: String, CaseIterable, Hashable, Sendable {
     case manageAPIKeys
     /// Display name, contact email, branding and other settings.
     case manageSettings
+    /// Register and remove webhooks and read their deliveries (settings: their targets receive the organization's events).
+    case manageWebhooks
     case readUsage
     case readBilling
     case requestTierChange
@@ -44,7 +46,7 @@ package enum Permission: String, CaseIterable, Hashable, Sendable {
     package static let table: [Role: Set<Permission>] = {
         let viewer: Set<Permission> = [.readResources]
         let member = viewer.union([.writeResources])
-        let admin = member.union([.manageMembers, .manageInvitations, .manageAPIKeys, .manageSettings, .readUsage, .readBilling])
+        let admin = member.union([.manageMembers, .manageInvitations, .manageAPIKeys, .manageSettings, .manageWebhooks, .readUsage, .readBilling])
         let owner = admin.union([.requestTierChange, .deleteOrganization, .transferOwnership])
         let billing: Set<Permission> = [.readUsage, .readBilling]
         return [.owner: owner, .admin: admin, .member: member, .viewer: viewer, .billing: billing]

@@ -17,6 +17,8 @@ package struct Organization: Hashable, Sendable, Codable {
     package var createdAt: Date
     package var updatedAt: Date
     package var createdBy: UserID?
+    /// Exceptions to the tier's limits and features, set by super admins.
+    package var planOverrides: PlanOverrides
 
     package init(
         id: OrganizationID,
@@ -30,7 +32,8 @@ package struct Organization: Hashable, Sendable, Codable {
         settings: OrganizationSettings,
         createdAt: Date,
         updatedAt: Date,
-        createdBy: UserID?
+        createdBy: UserID?,
+        planOverrides: PlanOverrides = PlanOverrides()
     ) {
         self.id = id
         self.name = name
@@ -44,6 +47,7 @@ package struct Organization: Hashable, Sendable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.createdBy = createdBy
+        self.planOverrides = planOverrides
     }
 
     /// Throws `tenant_inactive` unless the organization may be served.

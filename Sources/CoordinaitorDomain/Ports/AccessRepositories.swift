@@ -32,5 +32,6 @@ package protocol InvitationRepository: Sendable {
     /// so a token cannot be used twice, even concurrently) and adds the membership.
     /// - Throws: ``ResourceError`` `.invalidTransition` when it is no longer pending; `.conflict` (resource
     ///   `membership`) when the user is already a member (nothing is changed then).
-    func accept(_ id: InvitationID, by user: UserID, at time: Date) async throws -> Membership
+    /// The membership counts towards `users` within `limits` (``UsageLimitReachedError``: nothing is changed).
+    func accept(_ id: InvitationID, by user: UserID, at time: Date, limits: UsageLimits) async throws -> Membership
 }

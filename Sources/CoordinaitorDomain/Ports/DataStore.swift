@@ -8,6 +8,9 @@ package protocol DataStore: Sendable {
     var memberships: any MembershipRepository { get }
     var apiKeys: any APIKeyRepository { get }
     var invitations: any InvitationRepository { get }
+    var usage: any UsageRepository { get }
+    var artifacts: any ArtifactRepository { get }
+    var webhooks: any WebhookRepository { get }
 
     /// Applies every migration not yet applied, each in its own transaction, and returns the versions applied now.
     /// Safe to call repeatedly and from several processes at once.

@@ -13,9 +13,10 @@ package protocol UserRepository: Sendable {
 
 /// Memberships are tenant-owned: every method but ``memberships(of:)`` takes the scope first.
 package protocol MembershipRepository: Sendable {
+    /// Counts the member (`users`) within `limits` in the same transaction.
     /// - Throws: ``ResourceError`` `.conflict` (field `userId`) when the user is already a member; `.notFound` (resource
-    ///   `user`) when there is no such user.
-    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership
+    ///   `user`) when there is no such user; ``UsageLimitReachedError`` when the organization has no seat left.
+    func add(in scope: TenantScope, _ membership: Membership, limits: UsageLimits) async throws -> Membership
     func find(in scope: TenantScope, userID: UserID) async throws -> Membership?
     /// Members of the organization, oldest first, by user id.
     func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Membership>
@@ -27,14 +28,20 @@ package protocol MembershipRepository: Sendable {
     /// - Throws: `.notFound`; `.invalidTransition` when it would remove the last owner (checked like `update`).
     /// `permitting` sees the membership as read inside the transaction and may throw to refuse (nothing is deleted then),
     /// so an authority check cannot race a concurrent role change.
-    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws
+    /// Frees the member's seat (`users`) in the same transaction.
+    func remove(
+        in scope: TenantScope,
+        userID: UserID,
+        limits: UsageLimits,
+        permitting: @Sendable (Membership) throws -> Void
+    ) async throws
     /// Every organization the user belongs to. Keyed by the user, not by a tenant: it answers "where may I go?".
     func memberships(of userID: UserID) async throws -> [Membership]
 }
 
 extension MembershipRepository {
     /// Removes the membership with no check beyond the last-owner rule.
-    package func remove(in scope: TenantScope, userID: UserID) async throws {
-        try await self.remove(in: scope, userID: userID, permitting: { _ in })
+    package func remove(in scope: TenantScope, userID: UserID, limits: UsageLimits) async throws {
+        try await self.remove(in: scope, userID: userID, limits: limits, permitting: { _ in })
     }
 }

@@ -4,7 +4,7 @@
 /// ``ResourceError/conflict(_:field:)`` naming the field (`name`, `subdomain` or `domain`).
 package protocol OrganizationRepository: Sendable {
     /// Inserts a new organization and, when given, its owner's membership, in one transaction: either both are
-    /// stored or neither is.
+    /// stored or neither is. The owner is counted as the first of `users` (for the month of `organization.createdAt`).
     /// - Throws: ``ResourceError`` `.conflict` when a unique field is taken (including by a concurrent insert);
     ///   `.notFound` (resource `user`, field `userId`) when `owner` names no user. ``ScopeMismatchError`` when `owner`
     ///   belongs to another organization.
@@ -36,5 +36,8 @@ extension OrganizationRepository {
 
 /// The tenant-owned tables, children first: the order in which purging an organization deletes its rows.
 package enum TenantOwnedTables {
-    package static let deletionOrder = ["tasks", "agents", "projects", "api_keys", "invitations", "memberships"]
+    package static let deletionOrder = [
+        "task_artifacts", "tasks", "agents", "projects", "api_keys", "invitations", "memberships", "usage_counters",
+        "webhook_deliveries", "webhooks",
+    ]
 }

@@ -27,7 +27,7 @@ struct AgentController {
 
     @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<AgentResponse> {
         let input = try await self.body.decode(CreateAgentRequest.self, from: request, allowedFields: CreateAgentRequest.fields)
-        let agent = try await self.agents.create(in: context.scope, input.draft)
+        let agent = try await self.agents.create(in: context.tenant, input.draft)
         return JSONResponse(AgentResponse(agent), status: .created)
     }
 

@@ -21,7 +21,7 @@ struct AuthController {
         let user = try await self.identities.signUp(email: input.email, name: input.name, password: input.password)
         if !self.tenancy.multiTenantEnabled, let organization = try await self.tenants.organization(for: self.tenancy.singleTenantKey) {
             // A single-tenant server has one organization; its first account takes charge of it. Later accounts join by invitation.
-            _ = try await self.identities.claimIfUnowned(organization.id, by: user)
+            _ = try await self.identities.claimIfUnowned(organization, by: user)
         }
         return JSONResponse(SessionResponse(user: user, token: try await self.tokens.issue(for: user.id)), status: .created)
     }

@@ -6,6 +6,7 @@ import Hummingbird
 /// `/api/organizations/{id}/invitations` for admins, and `/api/invitations/accept` for the invited.
 struct InvitationController {
     let invitations: InvitationService
+    let usage: UsageService
     let authorizer: OrganizationAuthorizer
     let time: any TimeSource
     let body: JSONBodyReader
@@ -30,6 +31,8 @@ struct InvitationController {
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<CreatedInvitationResponse> {
         let (organization, access) = try await self.authorizer.authorizeWithAccess(request, context: context, permission: .manageInvitations)
         let input = try await self.body.decode(CreateInvitationRequest.self, from: request, allowedFields: CreateInvitationRequest.fields)
+        // A full organization says so now rather than when the invitation is accepted (which checks again, atomically).
+        try await self.usage.requireRoom(for: .users, in: organization)
         let created = try await self.invitations.invite(
             in: TenantScope(organization),
             email: input.email,

@@ -60,6 +60,9 @@ struct OrganizationController {
         }
         var draft = input.draft
         draft.status = .active
+        if draft.settings.branding != OrganizationSettings.Branding() {
+            try EffectivePlan(tier: draft.tier).require(.customBranding)
+        }
         let organization = try await self.organizations.create(draft, owner: user.id)
         return JSONResponse(OrganizationResponse(organization), status: .created)
     }

@@ -24,7 +24,7 @@ struct ProjectController {
 
     @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<ProjectResponse> {
         let input = try await self.body.decode(CreateProjectRequest.self, from: request, allowedFields: CreateProjectRequest.fields)
-        let project = try await self.projects.create(in: context.scope, input.draft)
+        let project = try await self.projects.create(in: context.tenant, input.draft)
         return JSONResponse(ProjectResponse(project), status: .created)
     }
 

@@ -30,7 +30,7 @@ struct TaskController {
 
     @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskResponse> {
         let input = try await self.body.decode(CreateTaskRequest.self, from: request, allowedFields: CreateTaskRequest.fields)
-        let task = try await self.tasks.create(in: context.scope, input.draft)
+        let task = try await self.tasks.create(in: context.tenant, input.draft)
         return JSONResponse(TaskResponse(task), status: .created)
     }
 
@@ -42,7 +42,7 @@ struct TaskController {
     @Sendable func update(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskResponse> {
         let id = try context.resourceID(TaskID.self)
         let input = try await self.body.decode(UpdateTaskRequest.self, from: request, allowedFields: UpdateTaskRequest.fields)
-        return JSONResponse(TaskResponse(try await self.tasks.update(in: context.scope, id: id, input.patch)))
+        return JSONResponse(TaskResponse(try await self.tasks.update(in: context.tenant, id: id, input.patch)))
     }
 
     @Sendable func delete(_ request: Request, context: TenantRequestContext) async throws -> NoContent {

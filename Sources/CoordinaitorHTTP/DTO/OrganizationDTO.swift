@@ -25,6 +25,8 @@ struct OrganizationResponse: Encodable, Sendable {
     var createdAt: String
     var updatedAt: String
     var createdBy: String?
+    /// Features, limits and rate limit in force: the tier's, with the organization's overrides.
+    var plan: PlanResponse
 
     init(_ organization: Organization) {
         self.id = organization.id.description
@@ -43,6 +45,7 @@ struct OrganizationResponse: Encodable, Sendable {
         self.createdAt = Timestamp.format(organization.createdAt)
         self.updatedAt = Timestamp.format(organization.updatedAt)
         self.createdBy = organization.createdBy?.description
+        self.plan = PlanResponse(organization)
     }
 }
 
@@ -84,7 +87,7 @@ struct UpdateOrganizationRequest: Decodable {
         self.settings = try container.decodeNonNullIfPresent(OrganizationSettings.self, forKey: "settings")
     }
 
-    func applied(to organization: Organization) throws(ValidationError) -> Organization {
+    func applied(to organization: Organization) throws -> Organization {
         var updated = organization
         var collector = ValidationCollector()
         if let displayName {
@@ -100,6 +103,9 @@ struct UpdateOrganizationRequest: Decodable {
             updated.settings = settings
         }
         try collector.throwIfAny()
+        if updated.settings.branding != organization.settings.branding {
+            try organization.plan.require(.customBranding)
+        }
         return updated
     }
 }

@@ -37,6 +37,10 @@ extension APIError {
                 default: .badRequest
                 }
             self.init(status: status, code: error.code.description, detail: error.message)
+        case let error as LimitExceededError:
+            self.init(limitExceeded: error)
+        case let error as FeatureNotAvailableError:
+            self.init(featureNotAvailable: error)
         case is NIOTooManyBytesError:
             self.init(status: .contentTooLarge, code: "payload_too_large", detail: "The request body is larger than this server accepts.")
         case let error as HTTPError:

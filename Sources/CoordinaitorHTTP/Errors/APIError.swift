@@ -1,3 +1,4 @@
+import CoordinaitorDomain
 import Foundation
 import Hummingbird
 
@@ -24,6 +25,8 @@ package struct APIError: HTTPResponseError, Sendable {
     package var field: String?
     package var issues: [FieldIssue]
     package var headers: HTTPFields
+    /// Further members of the problem document (RFC 9457 extensions), such as a limit's figures.
+    package var extensions: [String: JSONValue]
 
     package init(
         status: HTTPResponse.Status,
@@ -31,7 +34,8 @@ package struct APIError: HTTPResponseError, Sendable {
         detail: String,
         field: String? = nil,
         issues: [FieldIssue] = [],
-        headers: HTTPFields = [:]
+        headers: HTTPFields = [:],
+        extensions: [String: JSONValue] = [:]
     ) {
         self.status = status
         self.code = code
@@ -39,6 +43,7 @@ package struct APIError: HTTPResponseError, Sendable {
         self.field = field
         self.issues = issues
         self.headers = headers
+        self.extensions = extensions
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -51,7 +56,8 @@ package struct APIError: HTTPResponseError, Sendable {
             field: self.field,
             errors: self.issues.isEmpty ? nil : self.issues,
             instance: request.uri.path,
-            requestId: context.id
+            requestId: context.id,
+            extensions: self.extensions
         )
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
@@ -71,4 +77,24 @@ struct ProblemDocument: Encodable {
     var errors: [APIError.FieldIssue]?
     var instance: String
     var requestId: String
+    var extensions: [String: JSONValue]
+
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, code, field, errors, instance, requestId }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.title, forKey: .title)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.detail, forKey: .detail)
+        try container.encode(self.code, forKey: .code)
+        try container.encodeIfPresent(self.field, forKey: .field)
+        try container.encodeIfPresent(self.errors, forKey: .errors)
+        try container.encode(self.instance, forKey: .instance)
+        try container.encode(self.requestId, forKey: .requestId)
+        var extra = encoder.container(keyedBy: AnyKey.self)
+        for (key, value) in self.extensions.sorted(by: { $0.key < $1.key }) {
+            try extra.encode(value, forKey: AnyKey(stringValue: key))
+        }
+    }
 }

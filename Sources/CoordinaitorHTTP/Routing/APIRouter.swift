@@ -57,7 +57,15 @@ package enum APIRouter {
         .addRoutes(to: organizationRoutes)
         APIKeyController(apiKeys: services.apiKeys, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
         MemberController(members: services.members, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
-        let invitations = InvitationController(invitations: services.invitations, authorizer: authorizer, time: services.time, body: body)
+        UsageController(usage: services.usage, organizations: services.organizations, authorizer: authorizer, body: body)
+            .addRoutes(to: organizationRoutes)
+        let invitations = InvitationController(
+            invitations: services.invitations,
+            usage: services.usage,
+            authorizer: authorizer,
+            time: services.time,
+            body: body
+        )
         invitations.addRoutes(to: organizationRoutes)
         let acceptance = router.group("api/invitations").add(middleware: authentication)
         invitations.addAcceptRoute(to: RouteRegistrar(group: acceptance, prefix: "api/invitations", registry: registry, isTenantRoute: false))
@@ -66,11 +74,14 @@ package enum APIRouter {
             .add(middleware: authentication)
             .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants, logsResolutions: settings.logsTenantResolution))
             .add(middleware: TenantAccessMiddleware(identities: services.identities, securityEvents: securityEvents))
+            .add(middleware: TenantQuotaMiddleware(rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage))
             .group(context: TenantRequestContext.self)
         let routes = RouteRegistrar(group: tenantAPI, prefix: "api", registry: registry, isTenantRoute: true)
         ProjectController(projects: services.projects, body: body).addRoutes(to: routes)
         AgentController(agents: services.agents, body: body).addRoutes(to: routes)
         TaskController(tasks: services.tasks, body: body).addRoutes(to: routes)
+        WebhookController(webhooks: services.webhooks, body: body).addRoutes(to: routes)
+        ArtifactController(artifacts: services.artifacts).addRoutes(to: routes)
 
         let isPathStrategy = tenancy.multiTenantEnabled && tenancy.strategy == .path
         return PathTenantResponder(wrapping: router.buildResponder(), isEnabled: isPathStrategy)

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "CoordinAItor API",
     "version": "0.1.0",
-    "description": "Coordinates AI agents' work for many isolated organizations. Routes under /api are tenant routes: the organization comes from the subdomain, the custom domain, the tenant header, or an /org/{key} path prefix (with the path strategy, /org/{key}/api/... is served as /api/...), as configured by MULTI_TENANT_STRATEGY; in single-tenant mode every request is served in the default organization. Tenant responses carry X-Tenant-ID with the organization's id. Errors are RFC 9457 problem details with a stable `code`."
+    "description": "Coordinates AI agents' work for many isolated organizations. Routes under /api are tenant routes: the organization comes from the subdomain, the custom domain, the tenant header, or an /org/{key} path prefix (with the path strategy, /org/{key}/api/... is served as /api/...), as configured by MULTI_TENANT_STRATEGY; in single-tenant mode every request is served in the default organization. Tenant responses carry X-Tenant-ID with the organization's id, the IETF `RateLimit-Policy` and `RateLimit` fields (a token bucket: `q` requests at once, refilled over `w` seconds), and `Usage-Warning` listing limits at 80% or more. Errors are RFC 9457 problem details with a stable `code`."
   },
   "servers": [
     {
@@ -41,6 +41,15 @@ enum OpenAPIDocument {
     },
     {
       "name": "Tasks"
+    },
+    {
+      "name": "Usage"
+    },
+    {
+      "name": "Artifacts"
+    },
+    {
+      "name": "Webhooks"
     }
   ],
   "paths": {
@@ -1196,7 +1205,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/LimitOrFeature"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1443,6 +1452,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1493,7 +1505,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/LimitOrFeature"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1509,6 +1521,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1558,6 +1573,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1627,6 +1645,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1667,6 +1688,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1733,6 +1757,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1783,7 +1810,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/LimitOrFeature"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1799,6 +1826,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1848,6 +1878,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1917,6 +1950,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -1957,6 +1993,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2046,6 +2085,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2096,7 +2138,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/LimitOrFeature"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2112,6 +2154,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2161,6 +2206,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2214,7 +2262,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
-            "$ref": "#/components/responses/Forbidden"
+            "$ref": "#/components/responses/LimitOrFeature"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2230,6 +2278,9 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2270,6 +2321,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
           }
         },
         "security": [
@@ -2278,6 +2332,656 @@ enum OpenAPIDocument {
           },
           {
             "apiKeyAuth": []
+          }
+        ]
+      }
+    },
+    "/api/organizations/{id}/usage": {
+      "get": {
+        "operationId": "getOrganizationUsage",
+        "tags": [
+          "Usage"
+        ],
+        "summary": "Usage of the current month (or `period`) with the months before it (owners, admins, billing).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "period",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Usage figures and history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Usage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/organizations/{id}/limits": {
+      "get": {
+        "operationId": "getOrganizationLimits",
+        "tags": [
+          "Usage"
+        ],
+        "summary": "Each limit's maximum, use, remainder and percent; violations and warnings (owners, admins, billing).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Limits against this month's usage.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Limits"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/organizations/{id}/plan-overrides": {
+      "put": {
+        "operationId": "setPlanOverrides",
+        "tags": [
+          "Usage"
+        ],
+        "summary": "Replace the organization's overrides of its tier's limits, features and rate limit (super admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PlanOverrides"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The organization with its plan.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Organization"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "description": "Not a super admin (`super_admin_required`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/tasks/{id}/artifacts": {
+      "get": {
+        "operationId": "listArtifacts",
+        "tags": [
+          "Artifacts"
+        ],
+        "summary": "The task's artifacts, without content.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Artifacts by name.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ArtifactList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          },
+          {
+            "apiKeyAuth": []
+          }
+        ]
+      }
+    },
+    "/api/tasks/{id}/artifacts/{name}": {
+      "put": {
+        "operationId": "putArtifact",
+        "tags": [
+          "Artifacts"
+        ],
+        "summary": "Store or replace an artifact (raw body, up to 10 MiB), counted towards storage.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/artifactName"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "*/*": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The stored artifact.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Artifact"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/LimitOrFeature"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          },
+          {
+            "apiKeyAuth": []
+          }
+        ]
+      },
+      "get": {
+        "operationId": "getArtifact",
+        "tags": [
+          "Artifacts"
+        ],
+        "summary": "Download an artifact (as an attachment).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/artifactName"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The content, with its content type.",
+            "content": {
+              "*/*": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          },
+          {
+            "apiKeyAuth": []
+          }
+        ]
+      },
+      "delete": {
+        "operationId": "deleteArtifact",
+        "tags": [
+          "Artifacts"
+        ],
+        "summary": "Delete an artifact, releasing its storage.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/artifactName"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          },
+          {
+            "apiKeyAuth": []
+          }
+        ]
+      }
+    },
+    "/api/webhooks": {
+      "get": {
+        "operationId": "listWebhooks",
+        "tags": [
+          "Webhooks"
+        ],
+        "summary": "List the organization's webhooks, newest first (owners and admins; any tier, so a downgraded organization can clean up).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of webhooks (never their secrets).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      },
+      "post": {
+        "operationId": "createWebhook",
+        "tags": [
+          "Webhooks"
+        ],
+        "summary": "Register a webhook (owners and admins; professional tier and up, within the tier's `webhooks` limit). The signing secret is returned once. Deliveries are POSTed with `Webhook-Id`, `Webhook-Event` and `Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" keyed with the secret>`; non-2xx answers are retried with exponential backoff (10 s, 30 s, 1.5 min, … capped at 1 h, 8 attempts).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateWebhookRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new webhook and its secret, shown only now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookCreated"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/LimitOrFeature"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/webhooks/{id}": {
+      "get": {
+        "operationId": "getWebhook",
+        "tags": [
+          "Webhooks"
+        ],
+        "summary": "Get a webhook (owners and admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The webhook.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Webhook"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      },
+      "delete": {
+        "operationId": "deleteWebhook",
+        "tags": [
+          "Webhooks"
+        ],
+        "summary": "Delete a webhook with its deliveries, freeing its slot (owners and admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/webhooks/{id}/deliveries": {
+      "get": {
+        "operationId": "listWebhookDeliveries",
+        "tags": [
+          "Webhooks"
+        ],
+        "summary": "The webhook's deliveries, newest first, with their attempts and last outcome (owners and admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantHeader"
+          },
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of deliveries.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WebhookDeliveryList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
           }
         ]
       }
@@ -2489,7 +3193,8 @@ enum OpenAPIDocument {
           "contactEmail",
           "settings",
           "createdAt",
-          "updatedAt"
+          "updatedAt",
+          "plan"
         ],
         "properties": {
           "id": {
@@ -2537,6 +3242,9 @@ enum OpenAPIDocument {
           "createdBy": {
             "type": "string",
             "format": "uuid"
+          },
+          "plan": {
+            "$ref": "#/components/schemas/Plan"
           }
         }
       },
@@ -2659,7 +3367,9 @@ enum OpenAPIDocument {
               }
             }
           }
-        }
+        },
+        "additionalProperties": true,
+        "description": "RFC 9457 problem details. Limit and feature problems add members such as `limit`, `used`, `maximum`, `tier`, `upgradeTier`, `upgradeHint`, `resetsAt`, `feature`, `requiredTier`, `retryAfterSeconds`."
       },
       "Health": {
         "type": "object",
@@ -3543,6 +4253,592 @@ enum OpenAPIDocument {
             "type": "string"
           }
         }
+      },
+      "RateLimit": {
+        "type": "object",
+        "required": [
+          "requestsPerHour",
+          "burst"
+        ],
+        "properties": {
+          "requestsPerHour": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "burst": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
+      "LimitLine": {
+        "type": "object",
+        "required": [
+          "limit",
+          "kind",
+          "max",
+          "used",
+          "remaining",
+          "percent",
+          "unlimited"
+        ],
+        "properties": {
+          "limit": {
+            "type": "string",
+            "enum": [
+              "users",
+              "projects",
+              "agents",
+              "webhooks",
+              "storageBytes",
+              "tasksPerMonth",
+              "apiCallsPerMonth",
+              "agentExecutionsPerMonth"
+            ]
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "capacity",
+              "monthly"
+            ]
+          },
+          "max": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "used": {
+            "type": "integer"
+          },
+          "remaining": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "percent": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "unlimited": {
+            "type": "boolean"
+          }
+        }
+      },
+      "Usage": {
+        "type": "object",
+        "required": [
+          "organizationId",
+          "tier",
+          "period",
+          "periodStart",
+          "periodEnd",
+          "usage",
+          "warnings",
+          "history"
+        ],
+        "properties": {
+          "organizationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "tier": {
+            "$ref": "#/components/schemas/Tier"
+          },
+          "period": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$"
+          },
+          "periodStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "periodEnd": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "usage": {
+            "type": "object",
+            "properties": {
+              "users": {
+                "type": "integer"
+              },
+              "projects": {
+                "type": "integer"
+              },
+              "agents": {
+                "type": "integer"
+              },
+              "webhooks": {
+                "type": "integer"
+              },
+              "storageBytes": {
+                "type": "integer"
+              },
+              "tasksPerMonth": {
+                "type": "integer"
+              },
+              "apiCallsPerMonth": {
+                "type": "integer"
+              },
+              "agentExecutionsPerMonth": {
+                "type": "integer"
+              }
+            },
+            "additionalProperties": false
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LimitLine"
+            }
+          },
+          "history": {
+            "type": "array",
+            "description": "Newest first, starting with `period`.",
+            "items": {
+              "type": "object",
+              "required": [
+                "period",
+                "usage"
+              ],
+              "properties": {
+                "period": {
+                  "type": "string"
+                },
+                "usage": {
+                  "type": "object",
+                  "properties": {
+                    "users": {
+                      "type": "integer"
+                    },
+                    "projects": {
+                      "type": "integer"
+                    },
+                    "agents": {
+                      "type": "integer"
+                    },
+                    "webhooks": {
+                      "type": "integer"
+                    },
+                    "storageBytes": {
+                      "type": "integer"
+                    },
+                    "tasksPerMonth": {
+                      "type": "integer"
+                    },
+                    "apiCallsPerMonth": {
+                      "type": "integer"
+                    },
+                    "agentExecutionsPerMonth": {
+                      "type": "integer"
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              }
+            }
+          }
+        }
+      },
+      "Limits": {
+        "type": "object",
+        "required": [
+          "organizationId",
+          "tier",
+          "period",
+          "withinLimits",
+          "limits",
+          "violations",
+          "warnings",
+          "features",
+          "rateLimit"
+        ],
+        "properties": {
+          "organizationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "tier": {
+            "$ref": "#/components/schemas/Tier"
+          },
+          "period": {
+            "type": "string"
+          },
+          "withinLimits": {
+            "type": "boolean"
+          },
+          "limits": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LimitLine"
+            }
+          },
+          "violations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LimitLine"
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LimitLine"
+            }
+          },
+          "features": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "analytics",
+                "api_access",
+                "audit_export",
+                "collaboration",
+                "custom_branding",
+                "custom_features",
+                "repository_integration",
+                "security_scanning",
+                "sso",
+                "webhooks",
+                "workflow_automation"
+              ]
+            }
+          },
+          "rateLimit": {
+            "$ref": "#/components/schemas/RateLimit"
+          }
+        }
+      },
+      "PlanOverrides": {
+        "type": "object",
+        "properties": {
+          "limits": {
+            "type": "object",
+            "description": "Limit name to maximum; null means unlimited.",
+            "additionalProperties": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            }
+          },
+          "features": {
+            "type": "object",
+            "description": "Feature name to granted (true) or withdrawn (false).",
+            "additionalProperties": {
+              "type": "boolean"
+            }
+          },
+          "rateLimit": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/RateLimit"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "Plan": {
+        "type": "object",
+        "required": [
+          "features",
+          "limits",
+          "rateLimit",
+          "overrides"
+        ],
+        "properties": {
+          "features": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "analytics",
+                "api_access",
+                "audit_export",
+                "collaboration",
+                "custom_branding",
+                "custom_features",
+                "repository_integration",
+                "security_scanning",
+                "sso",
+                "webhooks",
+                "workflow_automation"
+              ]
+            }
+          },
+          "limits": {
+            "type": "object",
+            "additionalProperties": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            }
+          },
+          "rateLimit": {
+            "$ref": "#/components/schemas/RateLimit"
+          },
+          "overrides": {
+            "$ref": "#/components/schemas/PlanOverrides"
+          }
+        }
+      },
+      "Artifact": {
+        "type": "object",
+        "required": [
+          "taskId",
+          "name",
+          "contentType",
+          "size",
+          "sha256",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "taskId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "name": {
+            "type": "string"
+          },
+          "contentType": {
+            "type": "string"
+          },
+          "size": {
+            "type": "integer"
+          },
+          "sha256": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ArtifactList": {
+        "type": "object",
+        "required": [
+          "artifacts"
+        ],
+        "properties": {
+          "artifacts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Artifact"
+            }
+          }
+        }
+      },
+      "WebhookEventType": {
+        "type": "string",
+        "enum": [
+          "task.created",
+          "task.updated",
+          "task.completed",
+          "task.failed",
+          "member.added",
+          "member.removed",
+          "limit.warning",
+          "limit.exceeded"
+        ]
+      },
+      "Webhook": {
+        "type": "object",
+        "required": [
+          "id",
+          "organizationId",
+          "url",
+          "events",
+          "active",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "organizationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "url": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2048
+          },
+          "description": {
+            "type": "string"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WebhookEventType"
+            }
+          },
+          "active": {
+            "type": "boolean"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "WebhookCreated": {
+        "type": "object",
+        "required": [
+          "webhook",
+          "secret"
+        ],
+        "properties": {
+          "webhook": {
+            "$ref": "#/components/schemas/Webhook"
+          },
+          "secret": {
+            "type": "string",
+            "description": "The signing secret (`whsec_…`), shown once."
+          }
+        }
+      },
+      "WebhookList": {
+        "type": "object",
+        "required": [
+          "webhooks"
+        ],
+        "properties": {
+          "webhooks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Webhook"
+            }
+          },
+          "nextCursor": {
+            "type": "string",
+            "format": "uuid"
+          }
+        }
+      },
+      "WebhookDelivery": {
+        "type": "object",
+        "required": [
+          "id",
+          "webhookId",
+          "eventId",
+          "eventType",
+          "status",
+          "attempts",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Sent as `Webhook-Id`: the same on every attempt."
+          },
+          "webhookId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "eventId": {
+            "type": "string",
+            "format": "uuid",
+            "description": "The event's id, also in the body: the same for every webhook that received it."
+          },
+          "eventType": {
+            "$ref": "#/components/schemas/WebhookEventType"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "delivered",
+              "failed"
+            ]
+          },
+          "attempts": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "nextAttemptAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "While pending: when the next attempt is due."
+          },
+          "lastStatusCode": {
+            "type": "integer"
+          },
+          "lastError": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "What went wrong last, with at most the first 1 KiB of the receiver's answer."
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "deliveredAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "WebhookDeliveryList": {
+        "type": "object",
+        "required": [
+          "deliveries"
+        ],
+        "properties": {
+          "deliveries": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WebhookDelivery"
+            }
+          },
+          "nextCursor": {
+            "type": "string",
+            "format": "uuid"
+          }
+        }
+      },
+      "CreateWebhookRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "url",
+          "events"
+        ],
+        "properties": {
+          "url": {
+            "type": "string",
+            "maxLength": 2048,
+            "description": "http or https, with a host and no credentials; never a loopback, private, link-local or unique-local address (unless the server sets WEBHOOK_ALLOW_PRIVATE_TARGETS)."
+          },
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "#/components/schemas/WebhookEventType"
+            }
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 10000
+          }
+        }
       }
     },
     "parameters": {
@@ -3580,6 +4876,15 @@ enum OpenAPIDocument {
         "description": "With the header strategy: the organization's id, subdomain or name (the header name is `TENANT_HEADER_NAME`).",
         "schema": {
           "type": "string"
+        }
+      },
+      "artifactName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$"
         }
       }
     },
@@ -3673,13 +4978,41 @@ enum OpenAPIDocument {
             }
           }
         }
+      },
+      "TooManyRequests": {
+        "description": "The organization's rate limit (`rate_limited`, with `retryAfterSeconds`) or a monthly quota (`limit_exceeded`, with `limit`, `used`, `maximum`, `tier`, `upgradeTier`, `upgradeHint`, `resetsAt`) is used up. `Retry-After` says when to retry.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait.",
+            "schema": {
+              "type": "integer"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "LimitOrFeature": {
+        "description": "Not allowed: the role lacks the permission, a capacity limit is reached (`limit_exceeded` with `limit`, `used`, `maximum`, `tier`, `upgradeTier`, `upgradeHint`), or the tier lacks a feature (`feature_not_available` with `feature`, `tier`, `requiredTier`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
       }
     },
     "securitySchemes": {
       "bearerAuth": {
         "type": "http",
         "scheme": "bearer",
-        "description": "A JWT from /api/auth/login, or an API key (cai_\u2026)."
+        "description": "A JWT from /api/auth/login, or an API key (cai_…)."
       },
       "apiKeyAuth": {
         "type": "apiKey",

@@ -54,6 +54,15 @@ package struct QueryReader {
         return raw
     }
 
+    /// A month written `YYYY-MM`, not after `latest`.
+    package func period(_ name: String, notAfter latest: UsagePeriod) throws -> UsagePeriod? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        guard let period = UsagePeriod(raw), period <= latest else {
+            throw Self.invalid(name, "Must be a month written YYYY-MM, not in the future.")
+        }
+        return period
+    }
+
     private static func invalid(_ name: String, _ message: String) -> APIError {
         APIError(
             status: .badRequest,

@@ -84,6 +84,10 @@ extension HTTPField.Name {
     package static let xForwardedHost = HTTPField.Name.literal("X-Forwarded-Host")
     package static let host = HTTPField.Name.literal("Host")
     package static let xAPIKey = HTTPField.Name.literal("X-API-Key")
+    package static let rateLimitPolicy = HTTPField.Name.literal("RateLimit-Policy")
+    package static let rateLimit = HTTPField.Name.literal("RateLimit")
+    package static let usageWarning = HTTPField.Name.literal("Usage-Warning")
+    package static let xContentTypeOptions = HTTPField.Name.literal("X-Content-Type-Options")
 
     /// A field name written in the source; only a typo in this file could make it invalid.
     private static func literal(_ name: String) -> HTTPField.Name {

@@ -32,22 +32,27 @@ struct PostgresAgentRepository: AgentRepository {
         return try rows.first.map(Agent.init(postgresRow:))
     }
 
-    func create(in scope: TenantScope, _ agent: Agent) async throws -> Agent {
+    func create(in scope: TenantScope, _ agent: Agent, limits: UsageLimits) async throws -> Agent {
         try ScopeMismatchError.check(agent.organizationID, in: scope)
         let a = agent
         let capabilities = try PostgresJSON.text(a.capabilities)
+        let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "agent") {
-            _ = try await self.database.rows(
-                """
-                INSERT INTO agents (
-                    organization_id, id, name, provider, capabilities, status, max_concurrent_tasks, created_at, updated_at
-                ) VALUES (
-                    \(a.organizationID.uuid), \(a.id.uuid), \(a.name), \(a.provider.rawValue), \(capabilities)::jsonb,
-                    \(a.status.rawValue), \(a.maxConcurrentTasks), \(MillisecondTimestamp(a.createdAt)),
-                    \(MillisecondTimestamp(a.updatedAt))
+            try await self.database.transaction { connection in
+                _ = try await connection.rows(
+                    """
+                    INSERT INTO agents (
+                        organization_id, id, name, provider, capabilities, status, max_concurrent_tasks, created_at, updated_at
+                    ) VALUES (
+                        \(a.organizationID.uuid), \(a.id.uuid), \(a.name), \(a.provider.rawValue), \(capabilities)::jsonb,
+                        \(a.status.rawValue), \(a.maxConcurrentTasks), \(MillisecondTimestamp(a.createdAt)),
+                        \(MillisecondTimestamp(a.updatedAt))
+                    )
+                    """,
+                    logger: logger
                 )
-                """
-            )
+                try await PostgresUsageLedger.apply([UsageCharge(.agents, 1)], limits: limits, in: scope, on: connection, logger: logger)
+            }
         }
         return agent
     }
@@ -83,7 +88,7 @@ struct PostgresAgentRepository: AgentRepository {
         }
     }
 
-    func delete(in scope: TenantScope, id: AgentID) async throws {
+    func delete(in scope: TenantScope, id: AgentID, limits: UsageLimits) async throws {
         let logger = self.database.logger
         let organizationID = scope.organizationID.uuid
         try await self.database.transaction { connection in
@@ -107,6 +112,7 @@ struct PostgresAgentRepository: AgentRepository {
                 "DELETE FROM agents WHERE organization_id = \(organizationID) AND id = \(id.uuid)",
                 logger: logger
             )
+            try await PostgresUsageLedger.apply([UsageCharge(.agents, -1)], limits: limits, in: scope, on: connection, logger: logger)
         }
     }
 }

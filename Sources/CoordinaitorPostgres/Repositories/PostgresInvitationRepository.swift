@@ -89,7 +89,7 @@ struct PostgresInvitationRepository: InvitationRepository {
         return try rows.first.map(Invitation.init(postgresRow:))
     }
 
-    func accept(_ id: InvitationID, by user: UserID, at time: Date) async throws -> Membership {
+    func accept(_ id: InvitationID, by user: UserID, at time: Date, limits: UsageLimits) async throws -> Membership {
         let logger = self.database.logger
         return try await PostgresConstraintViolation.mapping(resource: "membership") {
             try await self.database.transaction { connection in
@@ -114,7 +114,7 @@ struct PostgresInvitationRepository: InvitationRepository {
                     updatedAt: time
                 )
                 // An existing member fails `memberships_pkey` (a conflict), a missing user `memberships_user_fkey`.
-                _ = try await connection.rows(PostgresMembershipRepository.insertQuery(membership), logger: logger)
+                try await PostgresMembershipRepository.insert(membership, limits: limits, on: connection, logger: logger)
                 return membership
             }
         }

@@ -4,11 +4,14 @@ import PostgresNIO
 struct PostgresMembershipRepository: MembershipRepository {
     let database: PostgresDatabase
 
-    /// One statement: a missing user fails `memberships_user_fkey` (mapped to `notFound`), so no separate check can race.
-    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership {
+    /// A missing user fails `memberships_user_fkey` (mapped to `notFound`), so no separate check can race.
+    func add(in scope: TenantScope, _ membership: Membership, limits: UsageLimits) async throws -> Membership {
         try ScopeMismatchError.check(membership.organizationID, in: scope)
+        let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "membership") {
-            _ = try await self.database.rows(Self.insertQuery(membership))
+            try await self.database.transaction { connection in
+                try await Self.insert(membership, limits: limits, on: connection, logger: logger)
+            }
         }
         return membership
     }
@@ -67,7 +70,12 @@ struct PostgresMembershipRepository: MembershipRepository {
         }
     }
 
-    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws {
+    func remove(
+        in scope: TenantScope,
+        userID: UserID,
+        limits: UsageLimits,
+        permitting: @Sendable (Membership) throws -> Void
+    ) async throws {
         let logger = self.database.logger
         try await self.database.transaction { connection in
             let owners = try await Self.lockOwners(in: scope, on: connection, logger: logger)
@@ -86,6 +94,7 @@ struct PostgresMembershipRepository: MembershipRepository {
             if membership.role == .owner {
                 try Self.checkAnotherOwner(besides: userID, among: owners)
             }
+            try await PostgresUsageLedger.apply([UsageCharge(.users, -1)], limits: limits, in: scope, on: connection, logger: logger)
         }
     }
 
@@ -100,8 +109,17 @@ struct PostgresMembershipRepository: MembershipRepository {
         return try rows.map(Membership.init(postgresRow:))
     }
 
-    /// The insert of one membership; organization creation runs it in its own transaction to add the owner atomically.
-    static func insertQuery(_ m: Membership) -> PostgresQuery {
+    /// Inserts `membership` and counts its seat (`users`) within `limits`, inside the caller's transaction; organization
+    /// creation and invitation acceptance use it to add a member atomically with their own writes. The row goes in
+    /// first, so an existing member is reported as a conflict even when no seat is left.
+    static func insert(_ membership: Membership, limits: UsageLimits, on connection: PostgresConnection, logger: Logger) async throws {
+        _ = try await connection.rows(Self.insertQuery(membership), logger: logger)
+        let scope = TenantScope(organizationID: membership.organizationID)
+        try await PostgresUsageLedger.apply([UsageCharge(.users, 1)], limits: limits, in: scope, on: connection, logger: logger)
+    }
+
+    /// The insert of one membership.
+    private static func insertQuery(_ m: Membership) -> PostgresQuery {
         """
         INSERT INTO memberships (organization_id, user_id, role, created_at, updated_at)
         VALUES (

@@ -8,6 +8,7 @@ struct PostgresOrganizationRepository: OrganizationRepository {
         if let owner { try ScopeMismatchError.check(owner.organizationID, in: TenantScope(organization)) }
         let o = organization
         let settings = try PostgresJSON.text(o.settings)
+        let overrides = try PostgresJSON.text(o.planOverrides)
         let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "organization") {
             try await self.database.transaction { connection in
@@ -15,17 +16,22 @@ struct PostgresOrganizationRepository: OrganizationRepository {
                     """
                     INSERT INTO organizations (
                         id, name, display_name, subdomain, domain, tier, status, contact_email, settings,
-                        created_at, updated_at, created_by
+                        created_at, updated_at, created_by, plan_overrides
                     ) VALUES (
                         \(o.id.uuid), \(o.name), \(o.displayName), \(o.subdomain), \(o.domain), \(o.tier.rawValue),
                         \(o.status.rawValue), \(o.contactEmail), \(settings)::jsonb,
-                        \(MillisecondTimestamp(o.createdAt)), \(MillisecondTimestamp(o.updatedAt)), \(o.createdBy?.uuid)
+                        \(MillisecondTimestamp(o.createdAt)), \(MillisecondTimestamp(o.updatedAt)), \(o.createdBy?.uuid),
+                        \(overrides)::jsonb
                     )
                     """,
                     logger: logger
                 )
                 // A missing owner fails `memberships_user_fkey`, which rolls the organization back too.
-                if let owner { _ = try await connection.rows(PostgresMembershipRepository.insertQuery(owner), logger: logger) }
+                if let owner {
+                    // The owner is the first member; a new organization has no limit to check yet.
+                    let limits = UsageLimits.unlimited(in: UsagePeriod(containing: o.createdAt))
+                    try await PostgresMembershipRepository.insert(owner, limits: limits, on: connection, logger: logger)
+                }
             }
         }
         return organization
@@ -53,6 +59,7 @@ struct PostgresOrganizationRepository: OrganizationRepository {
     func update(_ organization: Organization) async throws -> Organization {
         let o = organization
         let settings = try PostgresJSON.text(o.settings)
+        let overrides = try PostgresJSON.text(o.planOverrides)
         let updated = try await PostgresConstraintViolation.mapping(resource: "organization") {
             try await self.database.rows(
                 """
@@ -60,7 +67,8 @@ struct PostgresOrganizationRepository: OrganizationRepository {
                     name = \(o.name), display_name = \(o.displayName), subdomain = \(o.subdomain), domain = \(o.domain),
                     tier = \(o.tier.rawValue), status = \(o.status.rawValue), contact_email = \(o.contactEmail),
                     settings = \(settings)::jsonb, created_at = \(MillisecondTimestamp(o.createdAt)),
-                    updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid)
+                    updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid),
+                    plan_overrides = \(overrides)::jsonb
                 WHERE id = \(o.id.uuid)
                 RETURNING id
                 """

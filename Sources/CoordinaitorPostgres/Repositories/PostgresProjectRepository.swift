@@ -30,19 +30,24 @@ struct PostgresProjectRepository: ProjectRepository {
         return try rows.first.map(Project.init(postgresRow:))
     }
 
-    func create(in scope: TenantScope, _ project: Project) async throws -> Project {
+    func create(in scope: TenantScope, _ project: Project, limits: UsageLimits) async throws -> Project {
         try ScopeMismatchError.check(project.organizationID, in: scope)
         let p = project
+        let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "project") {
-            _ = try await self.database.rows(
-                """
-                INSERT INTO projects (organization_id, id, name, description, status, created_at, updated_at)
-                VALUES (
-                    \(p.organizationID.uuid), \(p.id.uuid), \(p.name), \(p.description), \(p.status.rawValue),
-                    \(MillisecondTimestamp(p.createdAt)), \(MillisecondTimestamp(p.updatedAt))
+            try await self.database.transaction { connection in
+                _ = try await connection.rows(
+                    """
+                    INSERT INTO projects (organization_id, id, name, description, status, created_at, updated_at)
+                    VALUES (
+                        \(p.organizationID.uuid), \(p.id.uuid), \(p.name), \(p.description), \(p.status.rawValue),
+                        \(MillisecondTimestamp(p.createdAt)), \(MillisecondTimestamp(p.updatedAt))
+                    )
+                    """,
+                    logger: logger
                 )
-                """
-            )
+                try await PostgresUsageLedger.apply([UsageCharge(.projects, 1)], limits: limits, in: scope, on: connection, logger: logger)
+            }
         }
         return project
     }
@@ -76,7 +81,7 @@ struct PostgresProjectRepository: ProjectRepository {
         }
     }
 
-    func delete(in scope: TenantScope, id: ProjectID) async throws {
+    func delete(in scope: TenantScope, id: ProjectID, limits: UsageLimits) async throws {
         let logger = self.database.logger
         let organizationID = scope.organizationID.uuid
         try await self.database.transaction { connection in
@@ -95,6 +100,7 @@ struct PostgresProjectRepository: ProjectRepository {
                 "DELETE FROM projects WHERE organization_id = \(organizationID) AND id = \(id.uuid)",
                 logger: logger
             )
+            try await PostgresUsageLedger.apply([UsageCharge(.projects, -1)], limits: limits, in: scope, on: connection, logger: logger)
         }
     }
 }

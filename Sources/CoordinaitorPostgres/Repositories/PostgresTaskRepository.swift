@@ -37,7 +37,7 @@ struct PostgresTaskRepository: TaskRepository {
         return try rows.first.map(WorkTask.init(postgresRow:))
     }
 
-    func create(in scope: TenantScope, _ task: WorkTask) async throws -> WorkTask {
+    func create(in scope: TenantScope, _ task: WorkTask, limits: UsageLimits) async throws -> WorkTask {
         try ScopeMismatchError.check(task.organizationID, in: scope)
         let t = task
         let input = try PostgresJSON.optionalText(t.input)
@@ -50,23 +50,29 @@ struct PostgresTaskRepository: TaskRepository {
                     """
                     INSERT INTO tasks (
                         organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id,
-                        input, output, created_at, updated_at, started_at, completed_at
+                        input, output, created_at, updated_at, started_at, completed_at, stored_bytes
                     ) VALUES (
                         \(t.organizationID.uuid), \(t.id.uuid), \(t.title), \(t.description), \(t.type),
                         \(t.status.rawValue), \(t.priority.rawValue), \(t.projectID?.uuid), \(t.assignedAgentID?.uuid),
                         \(input)::jsonb, \(output)::jsonb, \(MillisecondTimestamp(t.createdAt)),
                         \(MillisecondTimestamp(t.updatedAt)), \(t.startedAt.map(MillisecondTimestamp.init)),
-                        \(t.completedAt.map(MillisecondTimestamp.init))
+                        \(t.completedAt.map(MillisecondTimestamp.init)), \(t.storageBytes)
                     )
                     """,
                     logger: logger
                 )
+                try await PostgresUsageLedger.apply(t.creationCharges, limits: limits, in: scope, on: connection, logger: logger)
             }
         }
         return task
     }
 
-    func update(in scope: TenantScope, id: TaskID, _ change: @Sendable (WorkTask) throws -> WorkTask) async throws -> WorkTask {
+    func update(
+        in scope: TenantScope,
+        id: TaskID,
+        limits: UsageLimits,
+        _ change: @Sendable (WorkTask) throws -> WorkTask
+    ) async throws -> WorkTask {
         let logger = self.database.logger
         return try await PostgresConstraintViolation.mapping(resource: "task") {
             try await self.database.transaction { connection in
@@ -80,6 +86,7 @@ struct PostgresTaskRepository: TaskRepository {
                 )
                 guard let row = rows.first else { throw ResourceError.notFound("task") }
                 let current = try WorkTask(postgresRow: row)
+                let storedBytes = try PostgresRowReader(row, table: "tasks").int64("stored_bytes")
                 let t = try change(current)
                 try PostgresTenantRows.checkIdentity(id: t.id, organizationID: t.organizationID, expected: id, in: scope)
                 try await Self.checkReferences(
@@ -100,21 +107,41 @@ struct PostgresTaskRepository: TaskRepository {
                         input = \(input)::jsonb, output = \(output)::jsonb,
                         created_at = \(MillisecondTimestamp(t.createdAt)), updated_at = \(MillisecondTimestamp(t.updatedAt)),
                         started_at = \(t.startedAt.map(MillisecondTimestamp.init)),
-                        completed_at = \(t.completedAt.map(MillisecondTimestamp.init))
+                        completed_at = \(t.completedAt.map(MillisecondTimestamp.init)), stored_bytes = \(t.storageBytes)
                     WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid)
                     """,
                     logger: logger
                 )
+                let charges = PostgresTaskStorage.charges(from: current, storedBytes: storedBytes, to: t)
+                try await PostgresUsageLedger.apply(charges, limits: limits, in: scope, on: connection, logger: logger)
                 return t
             }
         }
     }
 
-    func delete(in scope: TenantScope, id: TaskID) async throws {
-        let deleted = try await self.database.rows(
-            "DELETE FROM tasks WHERE organization_id = \(scope.organizationID.uuid) AND id = \(id.uuid) RETURNING id"
-        )
-        guard !deleted.isEmpty else { throw ResourceError.notFound("task") }
+    func delete(in scope: TenantScope, id: TaskID, limits: UsageLimits) async throws {
+        let logger = self.database.logger
+        let organizationID = scope.organizationID.uuid
+        try await self.database.transaction { connection in
+            let tasks = try await connection.rows(
+                "SELECT stored_bytes FROM tasks WHERE organization_id = \(organizationID) AND id = \(id.uuid) FOR UPDATE",
+                logger: logger
+            )
+            guard let task = tasks.first else { throw ResourceError.notFound("task") }
+            // Locking the artifacts waits for a concurrent artifact delete, which then is not released twice.
+            let artifacts = try await connection.rows(
+                "SELECT size FROM task_artifacts WHERE organization_id = \(organizationID) AND task_id = \(id.uuid) FOR UPDATE",
+                logger: logger
+            )
+            var bytes = try task.decode(Int64.self)
+            for artifact in artifacts { bytes += try artifact.decode(Int64.self) }
+            _ = try await connection.rows(
+                "DELETE FROM task_artifacts WHERE organization_id = \(organizationID) AND task_id = \(id.uuid)",
+                logger: logger
+            )
+            _ = try await connection.rows("DELETE FROM tasks WHERE organization_id = \(organizationID) AND id = \(id.uuid)", logger: logger)
+            try await PostgresUsageLedger.apply([UsageCharge(.storageBytes, -bytes)], limits: limits, in: scope, on: connection, logger: logger)
+        }
     }
 
     /// Reports a reference to a project or agent that is not in scope as `notFound` naming the request field.

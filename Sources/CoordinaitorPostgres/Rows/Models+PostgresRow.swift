@@ -16,7 +16,8 @@ extension Organization {
             settings: try reader.json("settings"),
             createdAt: try reader.date("created_at"),
             updatedAt: try reader.date("updated_at"),
-            createdBy: try reader.optionalID("created_by")
+            createdBy: try reader.optionalID("created_by"),
+            planOverrides: try reader.json("plan_overrides")
         )
     }
 }

@@ -3,7 +3,7 @@
 enum PostgresColumns {
     static let organization = """
         id, name, display_name, subdomain, domain, tier, status, contact_email, settings::text AS settings, \
-        created_at, updated_at, created_by
+        created_at, updated_at, created_by, plan_overrides::text AS plan_overrides
         """
 
     static let project = "organization_id, id, name, description, status, created_at, updated_at"
@@ -15,7 +15,7 @@ enum PostgresColumns {
 
     static let task = """
         organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id, \
-        input::text AS input, output::text AS output, created_at, updated_at, started_at, completed_at
+        input::text AS input, output::text AS output, created_at, updated_at, started_at, completed_at, stored_bytes
         """
 
     static let user = "id, email, name, password_hash, status, is_super_admin, created_at, updated_at"
@@ -30,4 +30,7 @@ enum PostgresColumns {
     static let invitation = """
         organization_id, id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at, revoked_at
         """
+
+    /// An artifact without its content: lists never load the bytes.
+    static let artifact = "organization_id, task_id, name, content_type, size, sha256, created_at, updated_at"
 }

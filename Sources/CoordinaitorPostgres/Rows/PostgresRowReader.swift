@@ -22,6 +22,8 @@ struct PostgresRowReader {
 
     func int(_ column: String) throws -> Int { try self.row[column].decode(Int.self) }
 
+    func int64(_ column: String) throws -> Int64 { try self.row[column].decode(Int64.self) }
+
     func bool(_ column: String) throws -> Bool { try self.row[column].decode(Bool.self) }
 
     func date(_ column: String) throws -> Date { try self.row[column].decode(MillisecondTimestamp.self).date }

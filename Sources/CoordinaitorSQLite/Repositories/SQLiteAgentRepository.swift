@@ -18,11 +18,14 @@ struct SQLiteAgentRepository: AgentRepository {
         return try rows.first.map(Agent.init(sqliteRow:))
     }
 
-    func create(in scope: TenantScope, _ agent: Agent) async throws -> Agent {
+    func create(in scope: TenantScope, _ agent: Agent, limits: UsageLimits) async throws -> Agent {
         try ScopeMismatchError.check(agent.organizationID, in: scope)
         let values = try agent.sqliteValues()
         try await SQLiteConstraintViolation.mapConflicts(resource: "agent") {
-            try await self.connections.write { try await $0.query(Self.table.insertSQL, values) }
+            try await self.connections.write { transaction in
+                try await transaction.query(Self.table.insertSQL, values)
+                try await SQLiteUsageLedger.apply([UsageCharge(.agents, 1)], limits: limits, in: scope, transaction: transaction)
+            }
         }
         return agent
     }
@@ -41,7 +44,7 @@ struct SQLiteAgentRepository: AgentRepository {
         }
     }
 
-    func delete(in scope: TenantScope, id: AgentID) async throws {
+    func delete(in scope: TenantScope, id: AgentID, limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
             // Work assigned to the agent is handed back: `assigned` tasks become `pending` again, others just lose the agent.
             try await transaction.query(
@@ -54,6 +57,7 @@ struct SQLiteAgentRepository: AgentRepository {
                 [.id(scope.organizationID), .id(id)]
             )
             try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try await SQLiteUsageLedger.apply([UsageCharge(.agents, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 }

@@ -52,7 +52,7 @@ struct SQLiteInvitationRepository: InvitationRepository {
         return try rows.first.map(Invitation.init(sqliteRow:))
     }
 
-    func accept(_ id: InvitationID, by user: UserID, at time: Date) async throws -> Membership {
+    func accept(_ id: InvitationID, by user: UserID, at time: Date, limits: UsageLimits) async throws -> Membership {
         // The conditional update is what makes a token single-use; a failed membership insert rolls it back.
         let markAccepted = """
             UPDATE \(Self.table.name) SET accepted_at = ?
@@ -65,7 +65,7 @@ struct SQLiteInvitationRepository: InvitationRepository {
             }
             let invitation = try Invitation(sqliteRow: row)
             let membership = Membership(organizationID: invitation.organizationID, userID: user, role: invitation.role, createdAt: time, updatedAt: time)
-            try await SQLiteMembershipRepository.insert(membership, transaction: transaction)
+            try await SQLiteMembershipRepository.insert(membership, limits: limits, transaction: transaction)
             return membership
         }
     }

@@ -5,9 +5,9 @@ struct SQLiteMembershipRepository: MembershipRepository {
     private static let table = Membership.sqliteTable
     let connections: SQLiteConnections
 
-    func add(in scope: TenantScope, _ membership: Membership) async throws -> Membership {
+    func add(in scope: TenantScope, _ membership: Membership, limits: UsageLimits) async throws -> Membership {
         try ScopeMismatchError.check(membership.organizationID, in: scope)
-        try await self.connections.write { try await Self.insert(membership, transaction: $0) }
+        try await self.connections.write { try await Self.insert(membership, limits: limits, transaction: $0) }
         return membership
     }
 
@@ -39,7 +39,12 @@ struct SQLiteMembershipRepository: MembershipRepository {
         }
     }
 
-    func remove(in scope: TenantScope, userID: UserID, permitting: @Sendable (Membership) throws -> Void) async throws {
+    func remove(
+        in scope: TenantScope,
+        userID: UserID,
+        limits: UsageLimits,
+        permitting: @Sendable (Membership) throws -> Void
+    ) async throws {
         try await self.connections.write { transaction in
             guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
                 throw ResourceError.notFound("membership")
@@ -50,6 +55,7 @@ struct SQLiteMembershipRepository: MembershipRepository {
                 try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
             }
             try await transaction.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)])
+            try await SQLiteUsageLedger.apply([UsageCharge(.users, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 
@@ -59,11 +65,12 @@ struct SQLiteMembershipRepository: MembershipRepository {
         return try rows.map(Membership.init(sqliteRow:))
     }
 
-    /// Inserts `membership` inside `transaction`; organization creation uses it to add the owner atomically.
+    /// Inserts `membership` inside `transaction` and counts its seat (`users`) within `limits`; organization creation
+    /// and invitation acceptance use it to add a member atomically with their own writes.
     ///
     /// The user is checked first because SQLite's foreign key errors do not say which key failed. Writes are
     /// serialized, so the check still holds when the insert runs.
-    static func insert(_ membership: Membership, transaction: SQLiteTransaction) async throws {
+    static func insert(_ membership: Membership, limits: UsageLimits, transaction: SQLiteTransaction) async throws {
         let userQuery = "SELECT 1 FROM \(User.sqliteTable.name) WHERE id = ?"
         guard try await !transaction.query(userQuery, [.id(membership.userID)]).isEmpty else {
             throw ResourceError.notFound("user", field: "userId")
@@ -71,6 +78,8 @@ struct SQLiteMembershipRepository: MembershipRepository {
         try await SQLiteConstraintViolation.mapConflicts(resource: "membership") {
             try await transaction.query(Self.table.insertSQL, membership.sqliteValues())
         }
+        let scope = TenantScope(organizationID: membership.organizationID)
+        try await SQLiteUsageLedger.apply([UsageCharge(.users, 1)], limits: limits, in: scope, transaction: transaction)
     }
 
     /// Refuses to demote or remove `userID`, an owner, unless another owner remains. SQLite's single writer runs one

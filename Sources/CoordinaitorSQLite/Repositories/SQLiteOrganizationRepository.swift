@@ -11,7 +11,11 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
             try await self.connections.write { transaction in
                 try await transaction.query(Self.table.insertSQL, values)
-                if let owner { try await SQLiteMembershipRepository.insert(owner, transaction: transaction) }
+                if let owner {
+                    // The owner is the first member; a new organization has no limit to check yet.
+                    let limits = UsageLimits.unlimited(in: UsagePeriod(containing: organization.createdAt))
+                    try await SQLiteMembershipRepository.insert(owner, limits: limits, transaction: transaction)
+                }
             }
         }
         return organization

@@ -17,10 +17,13 @@ struct SQLiteProjectRepository: ProjectRepository {
         return try rows.first.map(Project.init(sqliteRow:))
     }
 
-    func create(in scope: TenantScope, _ project: Project) async throws -> Project {
+    func create(in scope: TenantScope, _ project: Project, limits: UsageLimits) async throws -> Project {
         try ScopeMismatchError.check(project.organizationID, in: scope)
         try await SQLiteConstraintViolation.mapConflicts(resource: "project") {
-            try await self.connections.write { try await $0.query(Self.table.insertSQL, project.sqliteValues()) }
+            try await self.connections.write { transaction in
+                try await transaction.query(Self.table.insertSQL, project.sqliteValues())
+                try await SQLiteUsageLedger.apply([UsageCharge(.projects, 1)], limits: limits, in: scope, transaction: transaction)
+            }
         }
         return project
     }
@@ -39,7 +42,7 @@ struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
-    func delete(in scope: TenantScope, id: ProjectID) async throws {
+    func delete(in scope: TenantScope, id: ProjectID, limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
             // Tasks outlive their project: unlink them first so the composite foreign key allows the delete.
             try await transaction.query(
@@ -47,6 +50,7 @@ struct SQLiteProjectRepository: ProjectRepository {
                 [.id(scope.organizationID), .id(id)]
             )
             try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try await SQLiteUsageLedger.apply([UsageCharge(.projects, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 }

@@ -21,25 +21,32 @@ struct SQLiteTaskRepository: TaskRepository {
         return try rows.first.map(WorkTask.init(sqliteRow:))
     }
 
-    func create(in scope: TenantScope, _ task: WorkTask) async throws -> WorkTask {
+    func create(in scope: TenantScope, _ task: WorkTask, limits: UsageLimits) async throws -> WorkTask {
         try ScopeMismatchError.check(task.organizationID, in: scope)
         let values = try task.sqliteValues()
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
             try await self.connections.write { transaction in
                 try await Self.checkReferences(projectID: task.projectID, agentID: task.assignedAgentID, in: scope, transaction: transaction)
                 try await transaction.query(Self.table.insertSQL, values)
+                try await SQLiteUsageLedger.apply(task.creationCharges, limits: limits, in: scope, transaction: transaction)
             }
         }
         return task
     }
 
-    func update(in scope: TenantScope, id: TaskID, _ change: @Sendable (WorkTask) throws -> WorkTask) async throws -> WorkTask {
+    func update(
+        in scope: TenantScope,
+        id: TaskID,
+        limits: UsageLimits,
+        _ change: @Sendable (WorkTask) throws -> WorkTask
+    ) async throws -> WorkTask {
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
             try await self.connections.write { transaction in
                 guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
                     throw ResourceError.notFound("task")
                 }
                 let current = try WorkTask(sqliteRow: row)
+                let storedBytes = Int64(try SQLiteRowReader(row, table: Self.table.name).int("stored_bytes"))
                 let updated = try change(current)
                 try SQLiteTenantRows.checkIdentity(id: updated.id, organizationID: updated.organizationID, expected: id, in: scope)
                 try await Self.checkReferences(
@@ -49,14 +56,29 @@ struct SQLiteTaskRepository: TaskRepository {
                     transaction: transaction
                 )
                 try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+                let charges = SQLiteTaskStorage.charges(from: current, storedBytes: storedBytes, to: updated)
+                try await SQLiteUsageLedger.apply(charges, limits: limits, in: scope, transaction: transaction)
                 return updated
             }
         }
     }
 
-    func delete(in scope: TenantScope, id: TaskID) async throws {
+    func delete(in scope: TenantScope, id: TaskID, limits: UsageLimits) async throws {
+        // What the task and its artifacts were charged, read in the transaction that deletes them.
+        let storedSQL = """
+            SELECT stored_bytes + COALESCE((
+                SELECT SUM(size) FROM task_artifacts WHERE organization_id = tasks.organization_id AND task_id = tasks.id
+            ), 0) AS bytes
+            FROM tasks WHERE organization_id = ? AND id = ?
+            """
         try await self.connections.write { transaction in
+            guard let row = try await transaction.query(storedSQL, [.id(scope.organizationID), .id(id)]).first else {
+                throw ResourceError.notFound("task")
+            }
+            let bytes = Int64(try SQLiteRowReader(row, table: Self.table.name).int("bytes"))
+            try await transaction.query("DELETE FROM task_artifacts WHERE organization_id = ? AND task_id = ?", [.id(scope.organizationID), .id(id)])
             try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try await SQLiteUsageLedger.apply([UsageCharge(.storageBytes, -bytes)], limits: limits, in: scope, transaction: transaction)
         }
     }
 

@@ -7,7 +7,7 @@ extension Organization {
         keyColumns: ["id"],
         valueColumns: [
             "name", "display_name", "subdomain", "domain", "tier", "status", "contact_email", "settings",
-            "created_at", "updated_at", "created_by",
+            "created_at", "updated_at", "created_by", "plan_overrides",
         ]
     )
 
@@ -25,7 +25,8 @@ extension Organization {
             settings: try reader.json("settings"),
             createdAt: try reader.date("created_at"),
             updatedAt: try reader.date("updated_at"),
-            createdBy: try reader.optionalID("created_by")
+            createdBy: try reader.optionalID("created_by"),
+            planOverrides: try reader.json("plan_overrides")
         )
     }
 
@@ -34,7 +35,7 @@ extension Organization {
         [
             .id(self.id), .text(self.name), .text(self.displayName), .text(self.subdomain), .text(self.domain),
             .raw(self.tier), .raw(self.status), .text(self.contactEmail), try .json(self.settings),
-            .date(self.createdAt), .date(self.updatedAt), .id(self.createdBy),
+            .date(self.createdAt), .date(self.updatedAt), .id(self.createdBy), try .json(self.planOverrides),
         ]
     }
 }

@@ -7,7 +7,7 @@ extension WorkTask {
         keyColumns: ["organization_id", "id"],
         valueColumns: [
             "title", "description", "type", "status", "priority", "project_id", "assigned_agent_id", "input", "output",
-            "created_at", "updated_at", "started_at", "completed_at",
+            "created_at", "updated_at", "started_at", "completed_at", "stored_bytes",
         ]
     )
 
@@ -32,13 +32,13 @@ extension WorkTask {
         )
     }
 
-    /// Values in ``SQLiteTable/columns`` order.
+    /// Values in ``SQLiteTable/columns`` order; `stored_bytes` is ``WorkTask/storageBytes``, what the task is charged.
     func sqliteValues() throws -> [SQLiteData] {
         [
             .id(self.organizationID), .id(self.id), .text(self.title), .text(self.description), .text(self.type),
             .raw(self.status), .raw(self.priority), .id(self.projectID), .id(self.assignedAgentID),
             try .optionalJSON(self.input), try .optionalJSON(self.output), .date(self.createdAt), .date(self.updatedAt),
-            .date(self.startedAt), .date(self.completedAt),
+            .date(self.startedAt), .date(self.completedAt), .integer(SQLiteInt64(self.storageBytes)),
         ]
     }
 }

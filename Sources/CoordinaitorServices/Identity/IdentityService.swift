@@ -8,19 +8,22 @@ package struct IdentityService: Sendable {
     private let hasher: any PasswordHasher
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let gate: UsageGate
 
     package init(
         users: any UserRepository,
         memberships: any MembershipRepository,
         hasher: any PasswordHasher,
         time: any TimeSource,
-        ids: any IdentifierSource
+        ids: any IdentifierSource,
+        gate: UsageGate
     ) {
         self.users = users
         self.memberships = memberships
         self.hasher = hasher
         self.time = time
         self.ids = ids
+        self.gate = gate
     }
 
     /// Creates an account. - Throws: ``ValidationError``; ``ResourceError`` `.conflict` (field `email`) when taken.
@@ -70,26 +73,22 @@ package struct IdentityService: Sendable {
         return principal.access(to: organization, membership: membership)
     }
 
-    /// Adds `user` to `organization` with `role` (demo data and, later, accepted invitations).
-    package func addMember(_ user: UserID, to organization: OrganizationID, role: Role) async throws -> Membership {
+    /// Adds `user` to `organization` with `role` (demo data and the CLI), within its seat limit.
+    package func addMember(_ user: UserID, to organization: Organization, role: Role) async throws -> Membership {
         let now = self.time.now()
-        return try await self.memberships.add(
-            in: TenantScope(organizationID: organization),
-            Membership(organizationID: organization, userID: user, role: role, createdAt: now, updatedAt: now)
-        )
+        let membership = Membership(organizationID: organization.id, userID: user, role: role, createdAt: now, updatedAt: now)
+        return try await self.gate.charging(organization) { try await self.memberships.add(in: TenantScope(organization), membership, limits: $0) }
     }
 
     /// Makes `user` the owner of `organization` when it has no members yet: how the first account of a single-tenant
     /// server takes charge of the default organization. Returns whether it did.
-    package func claimIfUnowned(_ organization: OrganizationID, by user: User) async throws -> Bool {
-        let scope = TenantScope(organizationID: organization)
+    package func claimIfUnowned(_ organization: Organization, by user: User) async throws -> Bool {
+        let scope = TenantScope(organization)
         guard try await self.memberships.list(in: scope, page: PageRequest(limit: 1)).items.isEmpty else { return false }
         let now = self.time.now()
         do {
-            _ = try await self.memberships.add(
-                in: scope,
-                Membership(organizationID: organization, userID: user.id, role: .owner, createdAt: now, updatedAt: now)
-            )
+            let owner = Membership(organizationID: organization.id, userID: user.id, role: .owner, createdAt: now, updatedAt: now)
+            _ = try await self.gate.charging(organization) { try await self.memberships.add(in: scope, owner, limits: $0) }
             return true
         } catch let error as ResourceError where error.code == .conflict {
             return false

@@ -7,12 +7,23 @@ package struct InvitationService: Sendable {
     private let organizations: any OrganizationRepository
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let gate: UsageGate
+    private let webhooks: WebhookService
 
-    package init(invitations: any InvitationRepository, organizations: any OrganizationRepository, time: any TimeSource, ids: any IdentifierSource) {
+    package init(
+        invitations: any InvitationRepository,
+        organizations: any OrganizationRepository,
+        time: any TimeSource,
+        ids: any IdentifierSource,
+        gate: UsageGate,
+        webhooks: WebhookService
+    ) {
+        self.webhooks = webhooks
         self.invitations = invitations
         self.organizations = organizations
         self.time = time
         self.ids = ids
+        self.gate = gate
     }
 
     /// A new invitation and its token, which is never shown again.
@@ -85,7 +96,11 @@ package struct InvitationService: Sendable {
         guard let organization = try await self.organizations.find(.id(invitation.organizationID)) else { throw AcceptanceError(reason: .unknown) }
         try organization.requireActive()
         do {
-            return try await self.invitations.accept(invitation.id, by: user.id, at: now)
+            let membership = try await self.gate.charging(organization) {
+                try await self.invitations.accept(invitation.id, by: user.id, at: now, limits: $0)
+            }
+            await self.webhooks.membershipChanged(.memberAdded, organization: organization.id, user: user.id, role: membership.role)
+            return membership
         } catch let error as ResourceError where error.code == .invalidTransition {
             // Accepted or revoked between the read above and the conditional update.
             throw AcceptanceError(reason: .gone(.accepted))

@@ -1,15 +1,26 @@
 import CoordinaitorDomain
+import Synchronization
 
 /// Listing members and changing who has which role, under the rule that an actor only manages roles below their own.
 package struct MembershipService: Sendable {
     private let memberships: any MembershipRepository
     private let users: any UserRepository
     private let time: any TimeSource
+    private let gate: UsageGate
+    private let webhooks: WebhookService
 
-    package init(memberships: any MembershipRepository, users: any UserRepository, time: any TimeSource) {
+    package init(
+        memberships: any MembershipRepository,
+        users: any UserRepository,
+        time: any TimeSource,
+        gate: UsageGate,
+        webhooks: WebhookService
+    ) {
         self.memberships = memberships
         self.users = users
         self.time = time
+        self.gate = gate
+        self.webhooks = webhooks
     }
 
     /// A member with their account, for display.
@@ -44,9 +55,14 @@ package struct MembershipService: Sendable {
     /// Removes `target`; anyone may leave (remove themselves), except the last owner.
     package func remove(in scope: TenantScope, member target: UserID, by actor: MemberActor) async throws {
         // The authority check runs on the row inside the delete's transaction, so a concurrent promotion cannot slip past it.
-        try await self.memberships.remove(in: scope, userID: target) { membership in
-            if actor.userID != target { try actor.requireCanManage(membership.role, field: "userId") }
+        let removedRole = Mutex<Role?>(nil)
+        try await self.gate.releasing(scope.organizationID) { limits in
+            try await self.memberships.remove(in: scope, userID: target, limits: limits) { membership in
+                if actor.userID != target { try actor.requireCanManage(membership.role, field: "userId") }
+                removedRole.withLock { $0 = membership.role }
+            }
         }
+        await self.webhooks.membershipChanged(.memberRemoved, organization: scope.organizationID, user: target, role: removedRole.withLock { $0 })
     }
 
     /// The acting owner hands ownership to another member and becomes an admin.

@@ -5,11 +5,13 @@ package struct AgentService: Sendable {
     private let agents: any AgentRepository
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let gate: UsageGate
 
-    package init(agents: any AgentRepository, time: any TimeSource, ids: any IdentifierSource) {
+    package init(agents: any AgentRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate) {
         self.agents = agents
         self.time = time
         self.ids = ids
+        self.gate = gate
     }
 
     package func list(in scope: TenantScope, filter: AgentFilter, page: PageRequest) async throws -> Page<Agent> {
@@ -21,10 +23,12 @@ package struct AgentService: Sendable {
         return agent
     }
 
-    package func create(in scope: TenantScope, _ draft: NewAgent) async throws -> Agent {
+    /// Creates the agent if the organization has an agent slot left (``LimitExceededError`` otherwise).
+    package func create(in organization: Organization, _ draft: NewAgent) async throws -> Agent {
+        let scope = TenantScope(organization)
         let now = self.time.now()
         let agent = try draft.agent(id: self.ids.make(AgentKind.self, at: now), in: scope, at: now)
-        return try await self.agents.create(in: scope, agent)
+        return try await self.gate.charging(organization) { try await self.agents.create(in: scope, agent, limits: $0) }
     }
 
     package func update(in scope: TenantScope, id: AgentID, _ patch: AgentPatch) async throws -> Agent {
@@ -32,7 +36,8 @@ package struct AgentService: Sendable {
         return try await self.agents.update(in: scope, id: id) { try patch.applied(to: $0, at: now) }
     }
 
+    /// Deletes the agent, freeing its slot.
     package func delete(in scope: TenantScope, id: AgentID) async throws {
-        try await self.agents.delete(in: scope, id: id)
+        try await self.gate.releasing(scope.organizationID) { try await self.agents.delete(in: scope, id: id, limits: $0) }
     }
 }

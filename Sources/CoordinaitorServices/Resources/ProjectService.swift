@@ -5,11 +5,13 @@ package struct ProjectService: Sendable {
     private let projects: any ProjectRepository
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let gate: UsageGate
 
-    package init(projects: any ProjectRepository, time: any TimeSource, ids: any IdentifierSource) {
+    package init(projects: any ProjectRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate) {
         self.projects = projects
         self.time = time
         self.ids = ids
+        self.gate = gate
     }
 
     package func list(in scope: TenantScope, filter: ProjectFilter, page: PageRequest) async throws -> Page<Project> {
@@ -21,10 +23,12 @@ package struct ProjectService: Sendable {
         return project
     }
 
-    package func create(in scope: TenantScope, _ draft: NewProject) async throws -> Project {
+    /// Creates the project if the organization has a project slot left (``LimitExceededError`` otherwise).
+    package func create(in organization: Organization, _ draft: NewProject) async throws -> Project {
+        let scope = TenantScope(organization)
         let now = self.time.now()
         let project = try draft.project(id: self.ids.make(ProjectKind.self, at: now), in: scope, at: now)
-        return try await self.projects.create(in: scope, project)
+        return try await self.gate.charging(organization) { try await self.projects.create(in: scope, project, limits: $0) }
     }
 
     package func update(in scope: TenantScope, id: ProjectID, _ patch: ProjectPatch) async throws -> Project {
@@ -32,7 +36,8 @@ package struct ProjectService: Sendable {
         return try await self.projects.update(in: scope, id: id) { try patch.applied(to: $0, at: now) }
     }
 
+    /// Deletes the project, freeing its slot.
     package func delete(in scope: TenantScope, id: ProjectID) async throws {
-        try await self.projects.delete(in: scope, id: id)
+        try await self.gate.releasing(scope.organizationID) { try await self.projects.delete(in: scope, id: id, limits: $0) }
     }
 }

@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import Synchronization
 
 /// Tasks of one organization at a time: every call takes the tenant scope. References to projects and agents are
 /// checked in the same scope by the repository, so another organization's ids are refused like missing ones.
@@ -6,11 +7,15 @@ package struct TaskService: Sendable {
     private let tasks: any TaskRepository
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let gate: UsageGate
+    private let webhooks: WebhookService
 
-    package init(tasks: any TaskRepository, time: any TimeSource, ids: any IdentifierSource) {
+    package init(tasks: any TaskRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate, webhooks: WebhookService) {
         self.tasks = tasks
         self.time = time
         self.ids = ids
+        self.gate = gate
+        self.webhooks = webhooks
     }
 
     package func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
@@ -22,18 +27,33 @@ package struct TaskService: Sendable {
         return task
     }
 
-    package func create(in scope: TenantScope, _ draft: NewTask) async throws -> WorkTask {
+    /// Creates the task within the month's task quota and the storage limit (``LimitExceededError`` otherwise).
+    package func create(in organization: Organization, _ draft: NewTask) async throws -> WorkTask {
+        let scope = TenantScope(organization)
         let now = self.time.now()
         let task = try draft.task(id: self.ids.make(TaskKind.self, at: now), in: scope, at: now)
-        return try await self.tasks.create(in: scope, task)
+        let created = try await self.gate.charging(organization) { try await self.tasks.create(in: scope, task, limits: $0) }
+        await self.webhooks.taskCreated(created)
+        return created
     }
 
-    package func update(in scope: TenantScope, id: TaskID, _ patch: TaskPatch) async throws -> WorkTask {
+    /// Applies the patch; a larger input or output is charged to storage, and a start by an agent to the month's
+    /// agent executions.
+    package func update(in organization: Organization, id: TaskID, _ patch: TaskPatch) async throws -> WorkTask {
         let now = self.time.now()
-        return try await self.tasks.update(in: scope, id: id) { try patch.applied(to: $0, at: now) }
+        let previousStatus = Mutex<TaskStatus?>(nil)
+        let updated = try await self.gate.charging(organization) { limits in
+            try await self.tasks.update(in: TenantScope(organization), id: id, limits: limits) { current in
+                previousStatus.withLock { $0 = current.status }
+                return try patch.applied(to: current, at: now)
+            }
+        }
+        await self.webhooks.taskUpdated(updated, previousStatus: previousStatus.withLock { $0 })
+        return updated
     }
 
+    /// Deletes the task and its artifacts, releasing their storage (the month's task count stays).
     package func delete(in scope: TenantScope, id: TaskID) async throws {
-        try await self.tasks.delete(in: scope, id: id)
+        try await self.gate.releasing(scope.organizationID) { try await self.tasks.delete(in: scope, id: id, limits: $0) }
     }
 }

@@ -10,12 +10,19 @@ package struct CoreServices: Sendable {
     package let projects: ProjectService
     package let agents: AgentService
     package let tasks: TaskService
+    package let artifacts: ArtifactService
     package let identities: IdentityService
     package let apiKeys: APIKeyService
     package let members: MembershipService
     package let invitations: InvitationService
+    /// Webhooks and the queue of their deliveries; ``WebhookDispatcher`` sends what it queues.
+    package let webhooks: WebhookService
     /// Runs as a service next to the server: flushes API keys' last-use times in batches.
     package let apiKeyUsage: APIKeyUsageRecorder
+    /// Runs as a service next to the server: counts API calls in memory and flushes them every second.
+    package let apiCalls: APICallMeter
+    package let usage: UsageService
+    package let rateLimiter: any RateLimiter
 
     package init(
         store: any DataStore,
@@ -23,20 +30,31 @@ package struct CoreServices: Sendable {
         logger: Logger,
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
-        ids: any IdentifierSource = UUIDv7Source()
+        ids: any IdentifierSource = UUIDv7Source(),
+        webhookAllowPrivateTargets: Bool = false
     ) {
         let cache = TenantCache(configuration: cacheConfiguration, time: time)
+        self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
+        let usageEvents = UsageEventRelay()
+        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, logger: logger)
+        self.rateLimiter = LocalRateLimiter(time: time)
+        let gate = UsageGate(time: time, observer: self.usage)
+        self.webhooks = WebhookService(
+            webhooks: store.webhooks, time: time, ids: ids, gate: gate, allowPrivateTargets: webhookAllowPrivateTargets, logger: logger)
+        usageEvents.connect(self.webhooks)
         self.store = store
         self.time = time
         self.tenants = TenantDirectory(organizations: store.organizations, cache: cache)
         self.organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: ids)
-        self.projects = ProjectService(projects: store.projects, time: time, ids: ids)
-        self.agents = AgentService(agents: store.agents, time: time, ids: ids)
-        self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids)
-        self.identities = IdentityService(users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids)
+        self.projects = ProjectService(projects: store.projects, time: time, ids: ids, gate: gate)
+        self.agents = AgentService(agents: store.agents, time: time, ids: ids, gate: gate)
+        self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks)
+        self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: store.tasks, time: time, gate: gate)
+        self.identities = IdentityService(users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids, gate: gate)
         self.apiKeyUsage = APIKeyUsageRecorder(keys: store.apiKeys, logger: logger)
         self.apiKeys = APIKeyService(keys: store.apiKeys, usage: self.apiKeyUsage, time: time, ids: ids)
-        self.members = MembershipService(memberships: store.memberships, users: store.users, time: time)
-        self.invitations = InvitationService(invitations: store.invitations, organizations: store.organizations, time: time, ids: ids)
+        self.members = MembershipService(memberships: store.memberships, users: store.users, time: time, gate: gate, webhooks: self.webhooks)
+        self.invitations = InvitationService(
+            invitations: store.invitations, organizations: store.organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks)
     }
 }

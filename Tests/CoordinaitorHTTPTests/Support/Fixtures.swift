@@ -15,6 +15,9 @@ struct TenantData: Sendable {
     var agent: Agent
     var task: WorkTask
 
+    /// The name of the artifact the seed stores with each task (its content is the organization's subdomain).
+    static let artifactName = "report.txt"
+
     /// Every id that belongs to this organization; no response to another organization may contain any of them.
     var identifiers: [String] {
         [self.organization.id.description, self.project.id.description, self.agent.id.description, self.task.id.description]
@@ -28,26 +31,46 @@ struct TwoTenants: Sendable {
 
     static let password = "correct horse battery staple"
 
+    /// Both organizations on the professional tier: limits and rate limits that ordinary tests never reach.
     static func seed(_ components: ServerComponents) async throws -> TwoTenants {
+        try await Self.seed(components, tier: .professional)
+    }
+
+    /// Both organizations on `tier`.
+    static func seed(_ components: ServerComponents, tier: Tier) async throws -> TwoTenants {
         TwoTenants(
-            acme: try await Self.seedOne(components, name: "acme-corp", subdomain: "acme", domain: "acme.test"),
-            globex: try await Self.seedOne(components, name: "globex", subdomain: "globex", domain: "globex.test")
+            acme: try await Self.seedOne(components, name: "acme-corp", subdomain: "acme", domain: "acme.test", tier: tier),
+            globex: try await Self.seedOne(components, name: "globex", subdomain: "globex", domain: "globex.test", tier: tier)
         )
     }
 
-    static func seedOne(_ components: ServerComponents, name: String, subdomain: String, domain: String) async throws -> TenantData {
+    static func seedOne(
+        _ components: ServerComponents,
+        name: String,
+        subdomain: String,
+        domain: String,
+        tier: Tier = .professional
+    ) async throws -> TenantData {
         let services = components.services
         let owner = try await services.identities.signUp(email: "owner@\(domain)", name: "\(name) owner", password: Self.password)
         let organization = try await services.organizations.create(
-            NewOrganization(name: name, displayName: name.capitalized, subdomain: subdomain, domain: domain, contactEmail: "admin@\(domain)"),
+            NewOrganization(
+                name: name, displayName: name.capitalized, subdomain: subdomain, domain: domain, tier: tier, contactEmail: "admin@\(domain)"
+            ),
             owner: owner.id
         )
-        let scope = TenantScope(organization)
-        let project = try await services.projects.create(in: scope, NewProject(name: "\(subdomain) project"))
-        let agent = try await services.agents.create(in: scope, NewAgent(name: "\(subdomain) agent", provider: .claude))
+        let project = try await services.projects.create(in: organization, NewProject(name: "\(subdomain) project"))
+        let agent = try await services.agents.create(in: organization, NewAgent(name: "\(subdomain) agent", provider: .claude))
         let task = try await services.tasks.create(
-            in: scope,
+            in: organization,
             NewTask(title: "\(subdomain) task", projectID: project.id, assignedAgentID: agent.id, input: .object(["tenant": .string(subdomain)]))
+        )
+        _ = try await services.artifacts.put(
+            in: organization,
+            taskID: task.id,
+            name: try ArtifactName(TenantData.artifactName),
+            contentType: "text/plain",
+            content: Array(subdomain.utf8)
         )
         let token = try await components.tokens.issue(for: owner.id).token
         return TenantData(organization: organization, owner: owner, token: token, project: project, agent: agent, task: task)
@@ -138,7 +161,8 @@ extension TwoTenants {
             let now = Date()
             _ = try await components.services.store.memberships.add(
                 in: TenantScope(tenant.organization),
-                Membership(organizationID: tenant.organization.id, userID: user.id, role: role, createdAt: now, updatedAt: now)
+                Membership(organizationID: tenant.organization.id, userID: user.id, role: role, createdAt: now, updatedAt: now),
+                limits: .unlimited(in: UsagePeriod(containing: now))
             )
         }
         return (user, try await components.tokens.issue(for: user.id).token)

@@ -25,6 +25,8 @@ struct TestServer: Sendable {
     var logHandler: RecordingLogHandler? = nil
     /// Start a real server on a free port instead of calling the router directly.
     var live = false
+    /// The clock every service reads; a ``ManualTimeSource`` lets a test move through months.
+    var time: any TimeSource = SystemTimeSource()
 
     /// Seeds data through `seed`, then runs `body` with a test client and the services the server uses.
     func run<Seed: Sendable>(
@@ -44,7 +46,7 @@ struct TestServer: Sendable {
 
         switch self.backend {
         case .sqlite:
-            let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+            let components = try await ServerComponents.open(configuration: configuration, logger: logger, time: self.time)
             do {
                 _ = try await components.store.dataStore.migrate()
                 try await self.serve(components, configuration: configuration, logger: logger, seed: seed, body)
@@ -60,7 +62,8 @@ struct TestServer: Sendable {
                 let components = try await ServerComponents.assemble(
                     store: OpenedStore(dataStore: store, backgroundServices: []),
                     configuration: configuration,
-                    logger: logger
+                    logger: logger,
+                    time: self.time
                 )
                 try await self.serve(components, configuration: configuration, logger: logger, seed: seed, body)
             }

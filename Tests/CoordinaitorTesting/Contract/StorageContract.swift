@@ -58,6 +58,29 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case lastOwnerIsProtected
     case concurrentDemotionsOfTwoOwners
     case usersFoundByIDs
+    case projectAndAgentLimitsAreExact
+    case monthlyTaskQuotaIsExactAndStartsAgain
+    case memberLimitsAreExact
+    case storageLimitsAreExact
+    case deletesReleaseStorageButNotTheTaskCount
+    case concurrentProjectCreatesStopAtTheLimit
+    case concurrentAgentCreatesStopAtTheLimit
+    case concurrentTaskCreatesStopAtTheLimit
+    case concurrentMemberAddsStopAtTheLimit
+    case countersMatchRecount
+    case countersKeepMonthSnapshots
+    case apiCallsAreAddedForSeveralOrganizations
+    case planOverridesRoundTrip
+    case artifactsRoundTrip
+    case artifactsAndCountersAreIsolatedByScope
+    case webhookLifecycle
+    case webhooksAreIsolatedByScope
+    case webhookLimitIsExact
+    case concurrentWebhookCreatesStopAtTheLimit
+    case enqueueReachesOnlySubscribedActiveWebhooks
+    case claimDueLeasesEachDeliveryOnce
+    case attemptsAreRecordedOnceAndRoundTrip
+    case purgeRemovesWebhooksAndDeliveries
 
     package var testDescription: String { self.rawValue }
 
@@ -110,6 +133,29 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .lastOwnerIsProtected: try await Self.lastOwnerIsProtected(store)
         case .concurrentDemotionsOfTwoOwners: try await Self.concurrentDemotionsOfTwoOwners(store)
         case .usersFoundByIDs: try await Self.usersFoundByIDs(store)
+        case .projectAndAgentLimitsAreExact: try await Self.projectAndAgentLimitsAreExact(store)
+        case .monthlyTaskQuotaIsExactAndStartsAgain: try await Self.monthlyTaskQuotaIsExactAndStartsAgain(store)
+        case .memberLimitsAreExact: try await Self.memberLimitsAreExact(store)
+        case .storageLimitsAreExact: try await Self.storageLimitsAreExact(store)
+        case .deletesReleaseStorageButNotTheTaskCount: try await Self.deletesReleaseStorageButNotTheTaskCount(store)
+        case .concurrentProjectCreatesStopAtTheLimit: try await Self.concurrentProjectCreatesStopAtTheLimit(store)
+        case .concurrentAgentCreatesStopAtTheLimit: try await Self.concurrentAgentCreatesStopAtTheLimit(store)
+        case .concurrentTaskCreatesStopAtTheLimit: try await Self.concurrentTaskCreatesStopAtTheLimit(store)
+        case .concurrentMemberAddsStopAtTheLimit: try await Self.concurrentMemberAddsStopAtTheLimit(store)
+        case .countersMatchRecount: try await Self.countersMatchRecount(store)
+        case .countersKeepMonthSnapshots: try await Self.countersKeepMonthSnapshots(store)
+        case .apiCallsAreAddedForSeveralOrganizations: try await Self.apiCallsAreAddedForSeveralOrganizations(store)
+        case .planOverridesRoundTrip: try await Self.planOverridesRoundTrip(store)
+        case .artifactsRoundTrip: try await Self.artifactsRoundTrip(store)
+        case .artifactsAndCountersAreIsolatedByScope: try await Self.artifactsAndCountersAreIsolatedByScope(store)
+        case .webhookLifecycle: try await Self.webhookLifecycle(store)
+        case .webhooksAreIsolatedByScope: try await Self.webhooksAreIsolatedByScope(store)
+        case .webhookLimitIsExact: try await Self.webhookLimitIsExact(store)
+        case .concurrentWebhookCreatesStopAtTheLimit: try await Self.concurrentWebhookCreatesStopAtTheLimit(store)
+        case .enqueueReachesOnlySubscribedActiveWebhooks: try await Self.enqueueReachesOnlySubscribedActiveWebhooks(store)
+        case .claimDueLeasesEachDeliveryOnce: try await Self.claimDueLeasesEachDeliveryOnce(store)
+        case .attemptsAreRecordedOnceAndRoundTrip: try await Self.attemptsAreRecordedOnceAndRoundTrip(store)
+        case .purgeRemovesWebhooksAndDeliveries: try await Self.purgeRemovesWebhooksAndDeliveries(store)
         }
     }
 }

@@ -1,0 +1,38 @@
+import FoundationEssentials
+
+extension WorkTask {
+    /// Bytes the task's input and output take, as compact JSON: what the task counts towards the storage limit.
+    package var storageBytes: Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var total: Int64 = 0
+        for value in [self.input, self.output] {
+            if let value, let data = try? encoder.encode(value) { total += Int64(data.count) }
+        }
+        return total
+    }
+
+    /// Whether moving from `previous` to this state starts an agent execution: the task enters `running` with an agent
+    /// assigned. What `agentExecutionsPerMonth` counts.
+    package func startsAgentExecution(after previous: WorkTask) -> Bool {
+        self.status == .running && previous.status != .running && self.assignedAgentID != nil
+    }
+
+    /// The usage a change from `previous` to this state consumes (or releases).
+    package func usageCharges(after previous: WorkTask) -> [UsageCharge] {
+        var charges: [UsageCharge] = []
+        let storageDelta = self.storageBytes - previous.storageBytes
+        if storageDelta != 0 { charges.append(UsageCharge(.storageBytes, storageDelta)) }
+        if self.startsAgentExecution(after: previous) { charges.append(UsageCharge(.agentExecutionsPerMonth, 1)) }
+        return charges
+    }
+
+    /// The usage creating this task consumes.
+    package var creationCharges: [UsageCharge] {
+        var charges = [UsageCharge(.tasksPerMonth, 1)]
+        let bytes = self.storageBytes
+        if bytes > 0 { charges.append(UsageCharge(.storageBytes, bytes)) }
+        if self.status == .running, self.assignedAgentID != nil { charges.append(UsageCharge(.agentExecutionsPerMonth, 1)) }
+        return charges
+    }
+}

@@ -1,0 +1,143 @@
+import CoordinaitorDomain
+import Foundation
+import Logging
+import Synchronization
+
+/// Reports an organization's usage against its plan, and keeps a short-lived snapshot of it per organization for the
+/// warning header that tenant responses carry.
+///
+/// The snapshot is refreshed at most every `snapshotLifetime` (and after this node's own writes), so warnings cost
+/// one counters query per organization and interval, not one per request.
+package final class UsageService: UsageObserver, Sendable {
+    private struct Snapshot {
+        var report: UsageReport
+        /// What the report's maximums came from: a change of either makes the snapshot obsolete.
+        var tier: Tier
+        var overrides: PlanOverrides
+        var takenAt: Double
+        var isStale: Bool
+    }
+
+    private let usage: any UsageRepository
+    private let meter: APICallMeter
+    private let time: any TimeSource
+    private let snapshotLifetime: Double
+    private let snapshots = Mutex<[OrganizationID: Snapshot]>([:])
+    private let events: any UsageEventPublisher
+    private let logger: Logger
+
+    package init(
+        usage: any UsageRepository,
+        meter: APICallMeter,
+        time: any TimeSource,
+        events: any UsageEventPublisher,
+        snapshotLifetime: Double = 5,
+        logger: Logger
+    ) {
+        self.usage = usage
+        self.meter = meter
+        self.time = time
+        self.events = events
+        self.snapshotLifetime = snapshotLifetime
+        self.logger = logger
+    }
+
+    /// The month that is current now.
+    package var currentPeriod: UsagePeriod { UsagePeriod(containing: self.time.now()) }
+
+    /// Usage of `period` (the current month by default) against the organization's plan, from one query.
+    package func report(for organization: Organization, period: UsagePeriod? = nil) async throws -> UsageReport {
+        let current = self.currentPeriod
+        let period = period ?? current
+        let rows = try await self.usage.counters(in: TenantScope(organization))
+        return self.report(of: rows, for: organization, period: period, current: current)
+    }
+
+    /// The report of `period` (the current month by default) and the months before it (`months` in all, newest
+    /// first), from one query.
+    package func history(for organization: Organization, ending period: UsagePeriod? = nil, months: Int) async throws -> [UsageReport] {
+        let current = self.currentPeriod
+        let rows = try await self.usage.counters(in: TenantScope(organization))
+        return (period ?? current).recent(months).map { self.report(of: rows, for: organization, period: $0, current: current) }
+    }
+
+    /// Throws ``LimitExceededError`` when `metric` is already at its maximum: an early answer for requests that will
+    /// consume it later (an invitation takes a seat only when accepted, where the atomic check happens).
+    package func requireRoom(for metric: UsageMetric, in organization: Organization) async throws {
+        guard let line = try await self.report(for: organization).line(metric), let maximum = line.maximum, line.used >= maximum else { return }
+        let period = self.currentPeriod
+        let error = LimitExceededError(
+            metric: metric, used: line.used, maximum: maximum, tier: organization.tier,
+            resetsAt: metric.kind == .monthly ? period.end : nil, now: self.time.now()
+        )
+        self.events.limitExceeded(error, in: organization)
+        throw error
+    }
+
+    /// Limits at 80% or more, from a snapshot at most `snapshotLifetime` old, with API calls as this node counts them.
+    package func warnings(for organization: Organization) async -> [UsageReport.Line] {
+        let now = self.time.now().timeIntervalSince1970
+        let cached = self.snapshots.withLock { $0[organization.id] }
+        var report: UsageReport
+        // Reused until `snapshotLifetime` old, or until this node's next request after it wrote usage: one counters
+        // query (on a reader) per write, none per read.
+        if let cached, !cached.isStale, now - cached.takenAt < self.snapshotLifetime, cached.tier == organization.tier,
+            cached.overrides == organization.planOverrides
+        {
+            report = cached.report
+        } else {
+            do {
+                report = try await self.report(for: organization)
+            } catch {
+                self.logger.debug("Usage snapshot unavailable", metadata: ["error": "\(String(reflecting: error))"])
+                return []
+            }
+            let previous = cached.map { Set($0.report.warnings.map(\.metric)) } ?? []
+            self.snapshots.withLock { $0[organization.id] = Snapshot(report: report, tier: organization.tier, overrides: organization.planOverrides, takenAt: now, isStale: false) }
+            for line in report.warnings where !previous.contains(line.metric) && cached != nil {
+                self.events.limitWarning(line, in: organization)
+            }
+        }
+        if let calls = self.meter.used(by: organization.id, in: report.period), let index = report.lines.firstIndex(where: { $0.metric == .apiCallsPerMonth }) {
+            report.lines[index].used = calls
+        }
+        return report.warnings
+    }
+
+    package func usageChanged(in organization: Organization) {
+        self.markStale(organization.id)
+    }
+
+    package func usageReleased(in organization: OrganizationID) {
+        self.markStale(organization)
+    }
+
+    package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {
+        self.events.limitExceeded(error, in: organization)
+    }
+
+    private func markStale(_ organization: OrganizationID) {
+        self.snapshots.withLock { $0[organization]?.isStale = true }
+    }
+
+    private func report(of rows: [UsageCounter], for organization: Organization, period: UsagePeriod, current: UsagePeriod) -> UsageReport {
+        var figures = UsageCounters.figures(of: rows, for: period, current: current)
+        if period == current, let calls = self.meter.used(by: organization.id, in: period) {
+            figures[.apiCallsPerMonth] = max(figures[.apiCallsPerMonth] ?? 0, calls)
+        }
+        return UsageReport(period: period, plan: organization.plan, counters: figures)
+    }
+}
+
+/// Where limit events go (webhooks, and later the audit log). Must not block: implementations enqueue.
+package protocol UsageEventPublisher: Sendable {
+    func limitWarning(_ line: UsageReport.Line, in organization: Organization)
+    func limitExceeded(_ error: LimitExceededError, in organization: Organization)
+}
+
+/// Publishes nowhere.
+package struct NoUsageEvents: UsageEventPublisher {
+    package init() {}
+    package func limitWarning(_ line: UsageReport.Line, in organization: Organization) {}
+    package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {}
+}
