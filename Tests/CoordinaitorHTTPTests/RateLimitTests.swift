@@ -45,19 +45,32 @@ struct RateLimitTests {
         }
     }
 
-    @Test func apiKeysHaveTheirOwnBucketInsideTheOrganizations() async throws {
+    @Test func apiKeysHaveTheirOwnSmallerBucketInsideTheOrganizations() async throws {
         let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_800_000_000))
         try await TestServer(environment: Self.multiTenant, time: clock).run(seed: { components in
             let data = try await TwoTenants.seed(components, tier: .professional)
-            _ = try await components.setOverrides(PlanOverrides(rateLimit: RateLimitPolicy(requestsPerHour: 3600, burst: 2)), of: data.acme.organization)
+            _ = try await components.setOverrides(PlanOverrides(rateLimit: RateLimitPolicy(requestsPerHour: 3600, burst: 6)), of: data.acme.organization)
             return data
         }) { client, _, data in
             let created = try await client.send(
                 .post, "/api/organizations/\(data.acme.organization.id)/api-keys", token: data.acme.token, json: #"{"name":"agent","scopes":["read"]}"#)
             let key = try #require(try created.json["key"]?.string)
-            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.xAPIKeyField: key]).status == .ok)
-            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.xAPIKeyField: key]).status == .ok)
-            // The organization's bucket is shared: the owner is limited too once the key has used it up.
+            // A key gets half the organization's burst: three requests, and the headers describe its bucket.
+            for expected in [2, 1, 0] {
+                let response = try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.xAPIKeyField: key])
+                #expect(response.status == .ok)
+                #expect(response.headers[.rateLimitPolicyField] == #""tier";q=3;w=6"#)
+                #expect(response.headers[.rateLimitField]?.hasPrefix(#""tier";r=\#(expected);"#) == true)
+            }
+            let runaway = try await client.send(.get, "/api/tasks", host: "acme.localhost", headers: [.xAPIKeyField: key])
+            #expect(runaway.problemCode == "rate_limited")
+            // The people of the organization still have the rest of its bucket: six, less the key's three (the refused
+            // request took nothing).
+            let owner = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
+            #expect(owner.status == .ok)
+            #expect(owner.headers[.rateLimitField] == #""tier";r=2;t=4"#)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).status == .ok)
+            #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).status == .ok)
             #expect(try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token).problemCode == "rate_limited")
         }
     }

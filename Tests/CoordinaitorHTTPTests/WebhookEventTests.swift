@@ -46,7 +46,10 @@ struct WebhookEventTests {
                 changed.planOverrides = PlanOverrides(limits: [.projects: 1])
                 return changed
             }
-            #expect(try await client.send(.post, "/api/projects", host: host, token: token, json: #"{"name":"one too many"}"#).problemCode == "limit_exceeded")
+            // Hammering a used-up limit raises one event, not one per refusal.
+            for _ in 0..<3 {
+                #expect(try await client.send(.post, "/api/projects", host: host, token: token, json: #"{"name":"one too many"}"#).problemCode == "limit_exceeded")
+            }
 
             // Limit events are queued off the request's path: give them a moment. The projects limit is now at 100%, a
             // warning, and was exceeded.
@@ -63,6 +66,17 @@ struct WebhookEventTests {
             ])
             let globexDeliveries = try await client.send(.get, "/api/webhooks/\(globexWebhook)/deliveries", host: "globex.localhost", token: data.globex.token)
             #expect(try globexDeliveries.json["deliveries"]?.array.isEmpty == true)
+
+            // Moved down to a tier without webhooks, acme keeps its webhook but it no longer fires.
+            _ = try await services.organizations.update(data.acme.organization.id) { current in
+                var changed = current
+                changed.tier = .starter
+                changed.planOverrides = PlanOverrides()
+                return changed
+            }
+            #expect(try await client.send(.post, "/api/tasks", host: host, token: token, json: #"{"title":"Unheard"}"#).status == .created)
+            let after = try await client.send(.get, "/api/webhooks/\(webhook)/deliveries?limit=100", host: host, token: token)
+            #expect(try after.json["deliveries"]?.array.count == events.count)
         }
     }
 }

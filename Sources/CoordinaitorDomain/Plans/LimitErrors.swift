@@ -38,7 +38,7 @@ package struct LimitExceededError: Error, Hashable, Sendable {
         self.tier = tier
         self.resetsAt = resetsAt
         self.retryAfterSeconds = resetsAt.map { max(Int($0.timeIntervalSince(now).rounded(.up)), 1) }
-        self.upgradeTier = TierCatalog.upgrade(from: tier, for: metric)
+        self.upgradeTier = TierCatalog.upgrade(from: tier, for: metric, above: .some(maximum))
     }
 
     package init(_ reached: UsageLimitReachedError, tier: Tier, period: UsagePeriod, now: Date) {

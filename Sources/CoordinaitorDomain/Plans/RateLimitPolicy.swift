@@ -8,6 +8,12 @@ package struct RateLimitPolicy: Hashable, Sendable, Codable {
         self.burst = burst
     }
 
+    /// The share of this policy one API key gets inside its organization's, so that one runaway key cannot use up
+    /// the organization's whole budget (half the rate and half the burst, at least one of each).
+    package var perAPIKey: RateLimitPolicy {
+        RateLimitPolicy(requestsPerHour: max(self.requestsPerHour / 2, 1), burst: max(self.burst / 2, 1))
+    }
+
     /// Tokens added per second.
     package var refillPerSecond: Double { Double(self.requestsPerHour) / 3600 }
 

@@ -63,9 +63,10 @@ package enum TierCatalog {
         ascending.first { $0.features.contains(feature) }?.tier ?? .enterprise
     }
 
-    /// The cheapest tier above `tier` whose limit for `metric` is higher (or unlimited); nil at the top.
-    package static func upgrade(from tier: Tier, for metric: UsageMetric) -> Tier? {
-        let current = plan(for: tier).limits[metric]
+    /// The cheapest tier above `tier` whose limit for `metric` is higher than `current` (the tier's own limit by
+    /// default; an override otherwise) or unlimited; nil when no tier offers more.
+    package static func upgrade(from tier: Tier, for metric: UsageMetric, above current: Int64?? = nil) -> Tier? {
+        let current = current ?? plan(for: tier).limits[metric]
         return ascending.first { candidate in
             guard candidate.tier.rank > tier.rank else { return false }
             guard let current else { return false }

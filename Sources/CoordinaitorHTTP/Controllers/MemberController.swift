@@ -35,7 +35,7 @@ struct MemberController {
         let leaving = target == context.identity?.id
         let (organization, access) = try await self.authorizer.authorizeWithAccess(
             request, context: context, permission: leaving ? nil : .manageMembers)
-        try await self.members.remove(in: TenantScope(organization), member: target, by: try Self.actor(context, access))
+        try await self.members.remove(in: organization, member: target, by: try Self.actor(context, access))
         return NoContent()
     }
 

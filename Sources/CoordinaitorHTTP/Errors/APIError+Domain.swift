@@ -39,6 +39,13 @@ extension APIError {
             self.init(status: status, code: error.code.description, detail: error.message)
         case let error as LimitExceededError:
             self.init(limitExceeded: error)
+        case let error as UsageLimitReachedError:
+            self.init(
+                status: error.metric.kind == .monthly ? .tooManyRequests : .forbidden,
+                code: "limit_exceeded",
+                detail: "The \(error.metric.label) limit of \(error.maximum) is reached.",
+                extensions: ["limit": .string(error.metric.rawValue), "used": .number(Double(error.used)), "maximum": .number(Double(error.maximum))]
+            )
         case let error as FeatureNotAvailableError:
             self.init(featureNotAvailable: error)
         case is NIOTooManyBytesError:

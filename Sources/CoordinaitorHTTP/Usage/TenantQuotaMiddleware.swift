@@ -7,7 +7,8 @@ import Hummingbird
 ///
 /// `RateLimit-Policy: "tier";q=<burst>;w=<seconds to refill>` describes the token bucket (refilled evenly at the
 /// tier's requests per hour), and `RateLimit: "tier";r=<tokens left>;t=<seconds until full>` its state, as in the
-/// IETF draft on RateLimit header fields. `Usage-Warning` lists limits at 80% or more: `projects;used=8;limit=10`.
+/// IETF draft on RateLimit header fields. An API key also has its own bucket of half the organization's, and the
+/// headers then describe whichever binds. `Usage-Warning` lists limits at 80% or more: `projects;used=8;limit=10`.
 package struct TenantQuotaMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
 
@@ -25,12 +26,7 @@ package struct TenantQuotaMiddleware: RouterMiddleware {
         guard let tenant = context.tenant else { return try await next(request, context) }
         let plan = tenant.plan
         if case .apiKey = context.principal { try plan.require(.apiAccess) }
-        let policy = plan.rateLimit
-        var decision = await self.rateLimiter.acquire(.organization(tenant.id), policy: policy)
-        if decision.allowed, case .apiKey(let key) = context.principal {
-            let keyDecision = await self.rateLimiter.acquire(.apiKey(key.id), policy: policy)
-            if !keyDecision.allowed || keyDecision.remaining < decision.remaining { decision = keyDecision }
-        }
+        let (policy, decision) = await self.acquire(plan.rateLimit, for: tenant.id, principal: context.principal)
         let headers = Self.rateLimitHeaders(policy: policy, decision: decision)
         guard decision.allowed else { throw APIError.rateLimited(retryAfter: decision.retryAfterSeconds, headers: headers) }
 
@@ -47,6 +43,23 @@ package struct TenantQuotaMiddleware: RouterMiddleware {
         response.headers.append(contentsOf: headers)
         response.headers.append(contentsOf: await self.warningHeaders(tenant))
         return response
+    }
+
+    /// Takes a token from the organization's bucket and, for an API key, first from the key's own smaller one (a key
+    /// refused by its bucket takes nothing from the organization's). Returns the bucket that binds, for the headers.
+    private func acquire(
+        _ policy: RateLimitPolicy,
+        for organization: OrganizationID,
+        principal: Principal?
+    ) async -> (RateLimitPolicy, TokenBucket.Decision) {
+        guard case .apiKey(let key) = principal else {
+            return (policy, await self.rateLimiter.acquire(.organization(organization), policy: policy))
+        }
+        let keyPolicy = policy.perAPIKey
+        let keyDecision = await self.rateLimiter.acquire(.apiKey(key.id), policy: keyPolicy)
+        guard keyDecision.allowed else { return (keyPolicy, keyDecision) }
+        let decision = await self.rateLimiter.acquire(.organization(organization), policy: policy)
+        return !decision.allowed || decision.remaining < keyDecision.remaining ? (policy, decision) : (keyPolicy, keyDecision)
     }
 
     private func warningHeaders(_ tenant: Organization) async -> HTTPFields {

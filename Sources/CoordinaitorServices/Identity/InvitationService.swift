@@ -99,7 +99,7 @@ package struct InvitationService: Sendable {
             let membership = try await self.gate.charging(organization) {
                 try await self.invitations.accept(invitation.id, by: user.id, at: now, limits: $0)
             }
-            await self.webhooks.membershipChanged(.memberAdded, organization: organization.id, user: user.id, role: membership.role)
+            await self.webhooks.membershipChanged(.memberAdded, in: organization, user: user.id, role: membership.role)
             return membership
         } catch let error as ResourceError where error.code == .invalidTransition {
             // Accepted or revoked between the read above and the conditional update.

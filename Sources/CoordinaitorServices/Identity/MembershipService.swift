@@ -53,7 +53,8 @@ package struct MembershipService: Sendable {
     }
 
     /// Removes `target`; anyone may leave (remove themselves), except the last owner.
-    package func remove(in scope: TenantScope, member target: UserID, by actor: MemberActor) async throws {
+    package func remove(in organization: Organization, member target: UserID, by actor: MemberActor) async throws {
+        let scope = TenantScope(organization)
         // The authority check runs on the row inside the delete's transaction, so a concurrent promotion cannot slip past it.
         let removedRole = Mutex<Role?>(nil)
         try await self.gate.releasing(scope.organizationID) { limits in
@@ -62,7 +63,7 @@ package struct MembershipService: Sendable {
                 removedRole.withLock { $0 = membership.role }
             }
         }
-        await self.webhooks.membershipChanged(.memberRemoved, organization: scope.organizationID, user: target, role: removedRole.withLock { $0 })
+        await self.webhooks.membershipChanged(.memberRemoved, in: organization, user: target, role: removedRole.withLock { $0 })
     }
 
     /// The acting owner hands ownership to another member and becomes an admin.

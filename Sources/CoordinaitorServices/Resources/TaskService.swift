@@ -33,7 +33,7 @@ package struct TaskService: Sendable {
         let now = self.time.now()
         let task = try draft.task(id: self.ids.make(TaskKind.self, at: now), in: scope, at: now)
         let created = try await self.gate.charging(organization) { try await self.tasks.create(in: scope, task, limits: $0) }
-        await self.webhooks.taskCreated(created)
+        await self.webhooks.taskCreated(created, in: organization)
         return created
     }
 
@@ -48,7 +48,7 @@ package struct TaskService: Sendable {
                 return try patch.applied(to: current, at: now)
             }
         }
-        await self.webhooks.taskUpdated(updated, previousStatus: previousStatus.withLock { $0 })
+        await self.webhooks.taskUpdated(updated, previousStatus: previousStatus.withLock { $0 }, in: organization)
         return updated
     }
 

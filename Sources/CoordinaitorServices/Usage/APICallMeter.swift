@@ -47,9 +47,15 @@ package final class APICallMeter: Service, Sendable {
         let period = UsagePeriod(containing: now)
         let key = Key(organization: organization.id, period: period)
         if self.state.withLock({ $0[key]?.persisted == nil }) {
-            let stored = try await self.storedTotal(of: organization.id, in: period)
-            self.state.withLock { state in
-                if state[key]?.persisted == nil { state[key, default: Entry()].persisted = stored }
+            do {
+                let stored = try await self.storedTotal(of: organization.id, in: period)
+                self.state.withLock { state in
+                    if state[key]?.persisted == nil { state[key, default: Entry()].persisted = stored }
+                }
+            } catch {
+                // Fail open: the call is counted, and the stored total is read again on the next call. A database
+                // hiccup should not turn every request into an error; the flush adds these counts all the same.
+                self.logger.warning("Could not read API call usage; admitting the call", metadata: ["error": "\(String(reflecting: error))"])
             }
         }
         let maximum = organization.plan.limit(.apiCallsPerMonth)
@@ -135,6 +141,8 @@ package final class APICallMeter: Service, Sendable {
         }
         // The last batch, written even when the group was cancelled rather than shut down gracefully.
         await Task.detached { await self.flush() }.value
+        let lost = self.state.withLock { $0.values.reduce(0) { $0 + $1.pending } }
+        if lost > 0 { self.logger.error("API calls could not be recorded at shutdown and are lost", metadata: ["calls": "\(lost)"]) }
     }
 
     private func storedTotal(of organization: OrganizationID, in period: UsagePeriod) async throws -> Int64 {

@@ -25,6 +25,10 @@ package final class UsageService: UsageObserver, Sendable {
     private let snapshots = Mutex<[OrganizationID: Snapshot]>([:])
     private let events: any UsageEventPublisher
     private let logger: Logger
+    /// When `limit.exceeded` was last published per organization and metric: a client hammering a used-up quota
+    /// raises one event an hour, not one per refused request.
+    private let lastExceeded = Mutex<[String: Double]>([:])
+    private static let exceededEventInterval: Double = 3600
 
     package init(
         usage: any UsageRepository,
@@ -70,7 +74,7 @@ package final class UsageService: UsageObserver, Sendable {
             metric: metric, used: line.used, maximum: maximum, tier: organization.tier,
             resetsAt: metric.kind == .monthly ? period.end : nil, now: self.time.now()
         )
-        self.events.limitExceeded(error, in: organization)
+        self.limitExceeded(error, in: organization)
         throw error
     }
 
@@ -113,7 +117,15 @@ package final class UsageService: UsageObserver, Sendable {
     }
 
     package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {
-        self.events.limitExceeded(error, in: organization)
+        let now = self.time.now().timeIntervalSince1970
+        let key = "\(organization.id)/\(error.metric.rawValue)"
+        let isNew = self.lastExceeded.withLock { last in
+            guard now - (last[key] ?? -.infinity) >= Self.exceededEventInterval else { return false }
+            if last.count > 100_000 { last = last.filter { now - $0.value < Self.exceededEventInterval } }
+            last[key] = now
+            return true
+        }
+        if isNew { self.events.limitExceeded(error, in: organization) }
     }
 
     private func markStale(_ organization: OrganizationID) {

@@ -3,6 +3,10 @@ import Foundation
 
 /// The `data` of webhook events: the same field names as the API's JSON.
 enum WebhookPayloads {
+    /// Largest task output copied into an event, as compact JSON; a larger one is left out (`outputOmitted: true`) and
+    /// read through the API, so that queued deliveries stay small whatever tasks hold.
+    static let maximumOutputBytes: Int64 = 16 * 1024
+
     static func task(_ task: WorkTask) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(task.id.description),
@@ -16,7 +20,11 @@ enum WebhookPayloads {
         if let projectID = task.projectID { object["projectId"] = .string(projectID.description) }
         if let agentID = task.assignedAgentID { object["assignedAgentId"] = .string(agentID.description) }
         if let completedAt = task.completedAt { object["completedAt"] = .string(completedAt.formatted(.iso8601)) }
-        if let output = task.output { object["output"] = output }
+        if let output = task.output {
+            var outputOnly = task
+            outputOnly.input = nil
+            if outputOnly.storageBytes <= Self.maximumOutputBytes { object["output"] = output } else { object["outputOmitted"] = .bool(true) }
+        }
         return .object(object)
     }
 

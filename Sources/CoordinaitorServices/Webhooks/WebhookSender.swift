@@ -84,9 +84,11 @@ struct WebhookSender: Sendable {
         case .address(let address): addresses = [address]
         case .name(let name): addresses = try await self.resolver.addresses(of: name, port: target.port)
         }
-        guard let first = addresses.first else { throw TargetRefused(message: "\(target.hostText) resolves to no address.") }
+        guard let first = addresses.first else { throw TargetRefused(message: "The target's name resolves to no address.") }
         if let refused = addresses.first(where: { !WebhookTarget.permits($0, allowPrivateTargets: self.allowPrivateTargets) }) {
-            throw TargetRefused(message: "\(target.hostText) resolves to \(refused), a \(refused.scope.rawValue) address: refused.")
+            // Tenants read this message: it says why, never which internal address a name resolved to.
+            _ = refused
+            throw TargetRefused(message: "The target resolves to a loopback, private or reserved address: refused.")
         }
         return first
     }
