@@ -29,6 +29,16 @@ final class CountingOrganizations: OrganizationRepository {
         return organization
     }
 
+    func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization? {
+        self.state.withLock { state in
+            guard let index = state.organizations.firstIndex(where: { $0.id == organization.id }),
+                state.organizations[index].updatedAt == expected
+            else { return nil }
+            state.organizations[index] = organization
+            return organization
+        }
+    }
+
     func purge(_ id: OrganizationID) async throws {
         self.state.withLock { $0.organizations.removeAll { $0.id == id } }
     }

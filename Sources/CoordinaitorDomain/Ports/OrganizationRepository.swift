@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Storage of organizations: the only table that is not tenant-owned (it *is* the tenants).
 ///
 /// Uniqueness of `name`, `subdomain` and `domain` is enforced by database constraints; a violation is reported as
@@ -16,6 +18,12 @@ package protocol OrganizationRepository: Sendable {
     /// Replaces the stored organization that has `organization.id`.
     /// - Throws: ``ResourceError`` `.notFound` when there is none, `.conflict` when a unique field is taken.
     func update(_ organization: Organization) async throws -> Organization
+
+    /// Replaces the stored organization only if its `updatedAt` is still `expected` (a compare-and-set: two concurrent
+    /// read–modify–writes, say a settings change and a tier change, cannot undo each other). Returns nil when the row
+    /// changed in between; the caller reads it again.
+    /// - Throws: ``ResourceError`` `.notFound` when there is none, `.conflict` when a unique field is taken.
+    func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization?
 
     /// Deletes the organization and every row it owns, in one transaction (every tenant-owned table; a table added
     /// later must be added here too — the contract suite checks that nothing is left).

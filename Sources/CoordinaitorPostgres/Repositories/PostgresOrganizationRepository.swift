@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import Foundation
 import PostgresNIO
 
 struct PostgresOrganizationRepository: OrganizationRepository {
@@ -54,6 +55,31 @@ struct PostgresOrganizationRepository: OrganizationRepository {
                 "SELECT \(unescaped: PostgresColumns.organization) FROM organizations WHERE domain = \(domain)"
             }
         return try await self.database.rows(query).first.map(Organization.init(postgresRow:))
+    }
+
+    func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization? {
+        let o = organization
+        let settings = try PostgresJSON.text(o.settings)
+        let overrides = try PostgresJSON.text(o.planOverrides)
+        let updated = try await PostgresConstraintViolation.mapping(resource: "organization") {
+            try await self.database.rows(
+                """
+                UPDATE organizations SET
+                    name = \(o.name), display_name = \(o.displayName), subdomain = \(o.subdomain), domain = \(o.domain),
+                    tier = \(o.tier.rawValue), status = \(o.status.rawValue), contact_email = \(o.contactEmail),
+                    settings = \(settings)::jsonb, created_at = \(MillisecondTimestamp(o.createdAt)),
+                    updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid),
+                    plan_overrides = \(overrides)::jsonb
+                WHERE id = \(o.id.uuid) AND updated_at = \(MillisecondTimestamp(expected))
+                RETURNING id
+                """
+            )
+        }
+        if !updated.isEmpty { return organization }
+        guard try await !self.database.rows("SELECT 1 FROM organizations WHERE id = \(o.id.uuid)").isEmpty else {
+            throw ResourceError.notFound("organization")
+        }
+        return nil
     }
 
     func update(_ organization: Organization) async throws -> Organization {

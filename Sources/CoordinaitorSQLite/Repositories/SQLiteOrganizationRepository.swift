@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import Foundation
 import SQLiteNIO
 
 struct SQLiteOrganizationRepository: OrganizationRepository {
@@ -32,6 +33,19 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE \(condition) LIMIT 1"
         let rows = try await self.connections.read { try await $0.query(sql, binds) }
         return try rows.first.map(Organization.init(sqliteRow:))
+    }
+
+    func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization? {
+        let binds = Self.table.updateBinds(from: try organization.sqliteValues()) + [.date(expected)]
+        let sql = Self.table.updateSQL.replacingOccurrences(of: " RETURNING ", with: " AND updated_at = ? RETURNING ")
+        return try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
+            try await self.connections.write { transaction in
+                guard try await transaction.query(sql, binds).isEmpty else { return organization }
+                let exists = try await transaction.query("SELECT 1 FROM organizations WHERE id = ?", [.id(organization.id)])
+                if exists.isEmpty { throw ResourceError.notFound("organization") }
+                return nil
+            }
+        }
     }
 
     func update(_ organization: Organization) async throws -> Organization {

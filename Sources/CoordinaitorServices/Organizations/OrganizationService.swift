@@ -38,7 +38,22 @@ package struct OrganizationService: Sendable {
     }
 
     /// Applies `change` to the stored organization; the next request on this node sees the result.
+    ///
+    /// Read–modify–write with a compare-and-set on `updatedAt`: when another change lands in between (an admin's
+    /// settings and a super admin's tier change, say), `change` runs again on the fresh row rather than undoing it.
     package func update(_ id: OrganizationID, _ change: (Organization) throws -> Organization) async throws -> Organization {
+        for _ in 0..<5 {
+            if let stored = try await self.updateOnce(id, change) { return stored }
+        }
+        throw ResourceError(
+            code: .conflict,
+            resource: OrganizationKind.resourceName,
+            field: nil,
+            message: "The organization kept changing while this change was applied; try again."
+        )
+    }
+
+    private func updateOnce(_ id: OrganizationID, _ change: (Organization) throws -> Organization) async throws -> Organization? {
         guard let current = try await self.organizations.find(.id(id)) else { throw ResourceError.notFound(OrganizationKind.resourceName) }
         // A cancelled organization's `updatedAt` is when it was cancelled, which starts its grace period: it stays frozen.
         guard current.status != .cancelled else {
@@ -51,8 +66,9 @@ package struct OrganizationService: Sendable {
         }
         var updated = try change(current)
         updated.id = current.id
-        updated.updatedAt = self.time.now()
-        let stored = try await self.organizations.update(updated)
+        // Strictly later than what was read, so the compare-and-set tells every write apart even within a millisecond.
+        updated.updatedAt = max(self.time.now(), current.updatedAt.addingTimeInterval(0.001))
+        guard let stored = try await self.organizations.update(updated, ifUpdatedAt: current.updatedAt) else { return nil }
         self.cache.invalidate(current, stored)
         return stored
     }

@@ -102,6 +102,20 @@ extension StorageContract {
             _ = try await store.organizations.update(ContractFixtures.organization("ghost"))
         }
         #expect(try await store.organizations.find(.slug("ghost")) == nil)
+
+        // Compare-and-set: a write based on a stale read changes nothing and says so.
+        var tierChange = acme
+        tierChange.tier = .free
+        tierChange.updatedAt = TestDates.at(6_000)
+        var settingsChange = acme
+        settingsChange.displayName = "Stale write"
+        settingsChange.updatedAt = TestDates.at(6_001)
+        #expect(try await store.organizations.update(tierChange, ifUpdatedAt: acme.updatedAt) == tierChange)
+        #expect(try await store.organizations.update(settingsChange, ifUpdatedAt: acme.updatedAt) == nil)
+        #expect(try await store.organizations.find(.id(acme.id)) == tierChange)
+        await expectResourceError(.notFound, "organization") {
+            _ = try await store.organizations.update(ContractFixtures.organization("ghost"), ifUpdatedAt: TestDates.at(0))
+        }
     }
 
     static func organizationListSearchesAndFiltersByTier(_ store: any DataStore) async throws {
