@@ -63,7 +63,8 @@ struct WebhookTargetTests {
         ("192.0.2.1", .reserved), ("255.255.255.255", .reserved), ("::", .unspecified), ("::1", .loopback), ("fe80::1", .linkLocal),
         ("febf::1", .linkLocal), ("fc00::1", .uniqueLocal), ("fdff::1", .uniqueLocal), ("ff02::1", .multicast),
         ("2001:db8::1", .reserved), ("2606:4700::1", .public), ("::ffff:8.8.8.8", .public), ("::ffff:192.168.0.1", .privateNetwork),
-        ("64:ff9b::7f00:1", .loopback),
+        ("64:ff9b::7f00:1", .loopback), ("2002:7f00:1::", .loopback), ("2002:c0a8:101::1", .privateNetwork),
+        ("2002:808:808::1", .public), ("2001:0:4136:e378::1", .reserved), ("64:ff9b:1::a", .reserved), ("100::1", .reserved),
     ])
     func addressesAreClassified(text: String, scope: IPAddress.Scope) throws {
         let address = try #require(IPAddress(text))

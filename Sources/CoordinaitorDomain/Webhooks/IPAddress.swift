@@ -116,8 +116,15 @@ package enum IPAddress: Hashable, Sendable, CustomStringConvertible {
         if top16 & 0xFFC0 == 0xFE80 { return .linkLocal }
         if top16 & 0xFE00 == 0xFC00 { return .uniqueLocal }
         if top16 & 0xFF00 == 0xFF00 { return .multicast }
-        // fec0::/10 (site-local, deprecated) and 2001:db8::/32 (documentation).
-        if top16 & 0xFFC0 == 0xFEC0 || high >> 32 == 0x2001_0DB8 { return .reserved }
+        // 2002::/16 (6to4) reaches the IPv4 address in its bits 16–47: judged by that address.
+        if top16 == 0x2002 { return self.scope(ofIPv4: UInt32(truncatingIfNeeded: high >> 16)) }
+        // fec0::/10 (site-local, deprecated), 2001:db8::/32 (documentation), 2001::/32 (Teredo, which tunnels to
+        // addresses it hides), 64:ff9b:1::/48 (local NAT64) and 100::/64 (discard): never a receiver.
+        if top16 & 0xFFC0 == 0xFEC0 || high >> 32 == 0x2001_0DB8 || high >> 32 == 0x2001_0000 || high >> 16 == 0x0064_FF9B_0001
+            || high == 0x0100_0000_0000_0000
+        {
+            return .reserved
+        }
         return .public
     }
 
