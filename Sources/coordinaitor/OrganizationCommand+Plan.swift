@@ -64,4 +64,29 @@ extension OrganizationCommand {
             }
         }
     }
+
+    struct Reconcile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an organization's capacity counters (members, projects, agents, webhooks, storage) to a recount of its rows."
+        )
+
+        @Argument(help: "The organization's id, subdomain or name.") var organization: String
+
+        func run() async throws {
+            guard let key = TenantKey(identifier: self.organization) else { throw ValidationError("Not an organization id, subdomain or name.") }
+            try await self.reportingStartupErrors {
+                let configuration = try loadConfiguration()
+                let (before, after) = try await withCoreServices(configuration: configuration, logger: makeLogger(configuration)) { services in
+                    guard let organization = try await services.organizations.find(key) else {
+                        throw ValidationError("No organization is named '\(self.organization)'.")
+                    }
+                    return try await services.usage.reconcile(organization)
+                }
+                for (metric, value) in after.sorted(by: { $0.key < $1.key }) {
+                    let previous = before[metric] ?? 0
+                    print("\(metric.rawValue)\t\(previous) -> \(value)\(previous == value ? "" : "  repaired")")
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ struct OrganizationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Manage organizations (tenants) from the command line.",
-        subcommands: [Create.self, List.self, SetStatus.self, SetTier.self, Usage.self]
+        subcommands: [Create.self, List.self, SetStatus.self, SetTier.self, Usage.self, Reconcile.self]
     )
 
     struct Create: AsyncParsableCommand {

@@ -13,6 +13,9 @@ package protocol UsageRepository: Sendable {
     /// Counts again what capacities count (members, projects, agents, webhooks, stored bytes) from the rows themselves,
     /// without changing anything: the counters must always equal these.
     func recount(in scope: TenantScope) async throws -> [UsageMetric: Int64]
+    /// Repairs drift: sets the capacities' `current` counters (and `period`'s snapshot rows) to a recount of the rows, in
+    /// one transaction that keeps concurrent counted writes out of the count's way. Returns the values written.
+    func reconcile(in scope: TenantScope, period: UsagePeriod) async throws -> [UsageMetric: Int64]
 }
 
 /// Artifacts are tenant-owned and belong to a task; deleting the task deletes them and releases their storage.

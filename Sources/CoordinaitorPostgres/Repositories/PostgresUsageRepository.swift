@@ -65,9 +65,43 @@ struct PostgresUsageRepository: UsageRepository {
 
     /// One statement, so every count comes from the same snapshot.
     func recount(in scope: TenantScope) async throws -> [UsageMetric: Int64] {
+        try Self.capacities(try await self.database.rows(Self.recountQuery(scope)).first)
+    }
+
+    /// Locks the organization's current counters first: a counted write that commits before the lock is in the count,
+    /// and one still running waits for the lock and applies its charge on top of the reconciled value.
+    func reconcile(in scope: TenantScope, period: UsagePeriod) async throws -> [UsageMetric: Int64] {
+        let logger = self.database.logger
         let organizationID = scope.organizationID.uuid
-        let rows = try await self.database.rows(
-            """
+        return try await self.database.transaction { connection in
+            _ = try await connection.rows(
+                """
+                SELECT metric FROM usage_counters WHERE organization_id = \(organizationID) AND period = \(UsageCounterPeriod.current)
+                ORDER BY metric FOR UPDATE
+                """,
+                logger: logger
+            )
+            let values = try Self.capacities(try await connection.rows(Self.recountQuery(scope), logger: logger).first)
+            for (metric, used) in values.sorted(by: { $0.key < $1.key }) {
+                for counterPeriod in [UsageCounterPeriod.current, period.key] {
+                    _ = try await connection.rows(
+                        """
+                        INSERT INTO usage_counters (organization_id, metric, period, used)
+                        VALUES (\(organizationID), \(metric.storageKey), \(counterPeriod), \(used))
+                        ON CONFLICT (organization_id, metric, period) DO UPDATE SET used = excluded.used
+                        """,
+                        logger: logger
+                    )
+                }
+            }
+            return values
+        }
+    }
+
+    /// Every capacity counted from the rows themselves.
+    private static func recountQuery(_ scope: TenantScope) -> PostgresQuery {
+        let organizationID = scope.organizationID.uuid
+        return """
             SELECT
                 (SELECT COUNT(*) FROM memberships WHERE organization_id = \(organizationID)) AS users,
                 (SELECT COUNT(*) FROM projects WHERE organization_id = \(organizationID)) AS projects,
@@ -77,8 +111,10 @@ struct PostgresUsageRepository: UsageRepository {
                     + (SELECT COALESCE(SUM(size), 0) FROM task_artifacts WHERE organization_id = \(organizationID))::bigint
                     AS storage_bytes
             """
-        )
-        guard let row = rows.first else { return [:] }
+    }
+
+    private static func capacities(_ row: PostgresRow?) throws -> [UsageMetric: Int64] {
+        guard let row else { return [:] }
         let reader = PostgresRowReader(row, table: "usage_counters")
         return [
             .users: try reader.int64("users"),

@@ -46,18 +46,42 @@ struct SQLiteUsageRepository: UsageRepository {
     }
 
     /// One statement, so every count comes from the same snapshot.
+    /// Every capacity counted from the rows themselves.
+    private static let recountSQL = """
+        SELECT
+            (SELECT COUNT(*) FROM memberships WHERE organization_id = ?1) AS users,
+            (SELECT COUNT(*) FROM projects WHERE organization_id = ?1) AS projects,
+            (SELECT COUNT(*) FROM agents WHERE organization_id = ?1) AS agents,
+            (SELECT COUNT(*) FROM webhooks WHERE organization_id = ?1) AS webhooks,
+            (SELECT COALESCE(SUM(stored_bytes), 0) FROM tasks WHERE organization_id = ?1)
+                + (SELECT COALESCE(SUM(size), 0) FROM task_artifacts WHERE organization_id = ?1) AS storage_bytes
+        """
+
     func recount(in scope: TenantScope) async throws -> [UsageMetric: Int64] {
-        let sql = """
-            SELECT
-                (SELECT COUNT(*) FROM memberships WHERE organization_id = ?1) AS users,
-                (SELECT COUNT(*) FROM projects WHERE organization_id = ?1) AS projects,
-                (SELECT COUNT(*) FROM agents WHERE organization_id = ?1) AS agents,
-                (SELECT COUNT(*) FROM webhooks WHERE organization_id = ?1) AS webhooks,
-                (SELECT COALESCE(SUM(stored_bytes), 0) FROM tasks WHERE organization_id = ?1)
-                    + (SELECT COALESCE(SUM(size), 0) FROM task_artifacts WHERE organization_id = ?1) AS storage_bytes
+        let rows = try await self.connections.read { try await $0.query(Self.recountSQL, [.id(scope.organizationID)]) }
+        return try Self.capacities(rows.first)
+    }
+
+    /// The single writer makes the count and the writes one consistent step.
+    func reconcile(in scope: TenantScope, period: UsagePeriod) async throws -> [UsageMetric: Int64] {
+        let upsert = """
+            INSERT INTO usage_counters (organization_id, metric, period, used) VALUES (?, ?, ?, ?)
+            ON CONFLICT (organization_id, metric, period) DO UPDATE SET used = excluded.used
             """
-        let rows = try await self.connections.read { try await $0.query(sql, [.id(scope.organizationID)]) }
-        guard let row = rows.first else { return [:] }
+        return try await self.connections.write { transaction in
+            let values = try Self.capacities(try await transaction.query(Self.recountSQL, [.id(scope.organizationID)]).first)
+            for (metric, used) in values.sorted(by: { $0.key < $1.key }) {
+                for counterPeriod in [UsageCounterPeriod.current, period.key] {
+                    try await transaction.query(
+                        upsert, [.id(scope.organizationID), .text(metric.storageKey), .text(counterPeriod), .integer(SQLiteInt64(used))])
+                }
+            }
+            return values
+        }
+    }
+
+    private static func capacities(_ row: SQLiteRow?) throws -> [UsageMetric: Int64] {
+        guard let row else { return [:] }
         let reader = SQLiteRowReader(row, table: "usage_counters")
         return [
             .users: Int64(try reader.int("users")),

@@ -65,6 +65,18 @@ package final class UsageService: UsageObserver, Sendable {
         return (period ?? current).recent(months).map { self.report(of: rows, for: organization, period: $0, current: current) }
     }
 
+    /// Sets the organization's capacity counters to a recount of its rows (after a manual database change or a deploy
+    /// that skipped counting) and returns the counters before and after.
+    package func reconcile(_ organization: Organization) async throws -> (before: [UsageMetric: Int64], after: [UsageMetric: Int64]) {
+        let scope = TenantScope(organization)
+        let rows = try await self.usage.counters(in: scope)
+        var before: [UsageMetric: Int64] = [:]
+        for row in rows where row.period == UsageCounterPeriod.current { before[row.metric] = row.used }
+        let after = try await self.usage.reconcile(in: scope, period: self.currentPeriod)
+        self.markStale(organization.id)
+        return (before, after)
+    }
+
     /// Throws ``LimitExceededError`` when `metric` is already at its maximum: an early answer for requests that will
     /// consume it later (an invitation takes a seat only when accepted, where the atomic check happens).
     package func requireRoom(for metric: UsageMetric, in organization: Organization) async throws {

@@ -53,6 +53,24 @@ extension StorageContract {
         #expect(try await store.used(.agentExecutionsPerMonth, period: limits.period.key, in: scope) == 1)
     }
 
+    /// Drift (here: counters charged with no rows behind them) is repaired by `reconcile`, month snapshot included.
+    static func reconcileRepairsDrift(_ store: any DataStore) async throws {
+        let acme = try await OwnedOrganization.make("acme", in: store)
+        let scope = acme.scope
+        let limits = ContractLimits.limited([.projects: 10])
+        _ = try await store.projects.create(in: scope, ContractFixtures.project("kept", in: acme.organization), limits: limits)
+        try await store.usage.charge(in: scope, [UsageCharge(.projects, 4), UsageCharge(.storageBytes, 99)], limits: limits)
+        #expect(try await store.currentCapacities(in: scope)[.projects] == 5)
+        let written = try await store.usage.reconcile(in: scope, period: limits.period)
+        #expect(written == [.users: 1, .projects: 1, .agents: 0, .webhooks: 0, .storageBytes: 0])
+        #expect(try await store.currentCapacities(in: scope) == written)
+        #expect(try await store.used(.projects, period: limits.period.key, in: scope) == 1)
+        // The organization has its slots back.
+        for index in 0..<9 {
+            _ = try await store.projects.create(in: scope, ContractFixtures.project("more \(index)", in: acme.organization), limits: limits)
+        }
+    }
+
     /// Each change of a capacity also writes that month's row, so past months keep the value they ended with.
     static func countersKeepMonthSnapshots(_ store: any DataStore) async throws {
         let acme = try await store.organizations.create(ContractFixtures.organization("acme"))

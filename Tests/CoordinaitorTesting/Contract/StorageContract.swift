@@ -69,6 +69,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case concurrentMemberAddsStopAtTheLimit
     case countersMatchRecount
     case countersKeepMonthSnapshots
+    case reconcileRepairsDrift
     case apiCallsAreAddedForSeveralOrganizations
     case planOverridesRoundTrip
     case artifactsRoundTrip
@@ -144,6 +145,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .concurrentMemberAddsStopAtTheLimit: try await Self.concurrentMemberAddsStopAtTheLimit(store)
         case .countersMatchRecount: try await Self.countersMatchRecount(store)
         case .countersKeepMonthSnapshots: try await Self.countersKeepMonthSnapshots(store)
+        case .reconcileRepairsDrift: try await Self.reconcileRepairsDrift(store)
         case .apiCallsAreAddedForSeveralOrganizations: try await Self.apiCallsAreAddedForSeveralOrganizations(store)
         case .planOverridesRoundTrip: try await Self.planOverridesRoundTrip(store)
         case .artifactsRoundTrip: try await Self.artifactsRoundTrip(store)
