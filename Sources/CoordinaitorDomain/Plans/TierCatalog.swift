@@ -73,11 +73,6 @@ package enum TierCatalog {
             return candidate.limits[metric].map { $0 > current } ?? true
         }?.tier
     }
-
-    /// The next tier up, and nil at the top.
-    package static func next(after tier: Tier) -> TierPlan? {
-        ascending.first { $0.tier.rank > tier.rank }
-    }
 }
 
 extension Tier {

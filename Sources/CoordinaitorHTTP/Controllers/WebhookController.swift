@@ -25,7 +25,7 @@ struct WebhookController {
     @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<CreatedWebhookResponse> {
         try Self.authorize(context)
         // The plan is checked before the body is read: a tier without webhooks learns that first, whatever it sent.
-        try context.tenant.plan.require(.webhooks)
+        try context.requireFeature(.webhooks)
         let input = try await self.body.decode(CreateWebhookRequest.self, from: request, allowedFields: CreateWebhookRequest.fields)
         let created = try await self.webhooks.create(in: context.tenant, input.draft)
         return JSONResponse(CreatedWebhookResponse(webhook: WebhookResponse(created.webhook), secret: created.secret), status: .created)

@@ -12,18 +12,3 @@ extension TenantRequestContext {
         try self.tenant.plan.require(feature)
     }
 }
-
-/// The `requireFeature` guard as a middleware, for a group of tenant routes that all need one feature.
-package struct RequireFeatureMiddleware: RouterMiddleware {
-    package typealias Context = TenantRequestContext
-    private let feature: Feature
-
-    package init(_ feature: Feature) {
-        self.feature = feature
-    }
-
-    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        try context.requireFeature(self.feature)
-        return try await next(request, context)
-    }
-}

@@ -158,10 +158,3 @@ package protocol UsageEventPublisher: Sendable {
     func limitWarning(_ line: UsageReport.Line, in organization: Organization)
     func limitExceeded(_ error: LimitExceededError, in organization: Organization)
 }
-
-/// Publishes nowhere.
-package struct NoUsageEvents: UsageEventPublisher {
-    package init() {}
-    package func limitWarning(_ line: UsageReport.Line, in organization: Organization) {}
-    package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {}
-}
