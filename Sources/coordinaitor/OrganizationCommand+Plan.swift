@@ -19,9 +19,7 @@ extension OrganizationCommand {
             try await self.reportingStartupErrors {
                 let configuration = try loadConfiguration()
                 let report = try await withCoreServices(configuration: configuration, logger: makeLogger(configuration)) { services in
-                    guard let organization = try await services.organizations.find(key) else {
-                        throw ValidationError("No organization is named '\(self.organization)'.")
-                    }
+                    let organization = try await services.organizations.require(key, named: self.organization)
                     return try await services.usage.report(for: organization, period: period)
                 }
                 print("\(report.tier.rawValue) tier, \(report.period)")
@@ -51,9 +49,7 @@ extension OrganizationCommand {
             try await self.reportingStartupErrors {
                 let configuration = try loadConfiguration()
                 let organization = try await withCoreServices(configuration: configuration, logger: makeLogger(configuration)) { services in
-                    guard let organization = try await services.organizations.find(key) else {
-                        throw ValidationError("No organization is named '\(self.organization)'.")
-                    }
+                    let organization = try await services.organizations.require(key, named: self.organization)
                     return try await services.organizations.update(organization.id) { current in
                         var changed = current
                         changed.tier = tier
@@ -77,9 +73,7 @@ extension OrganizationCommand {
             try await self.reportingStartupErrors {
                 let configuration = try loadConfiguration()
                 let (before, after) = try await withCoreServices(configuration: configuration, logger: makeLogger(configuration)) { services in
-                    guard let organization = try await services.organizations.find(key) else {
-                        throw ValidationError("No organization is named '\(self.organization)'.")
-                    }
+                    let organization = try await services.organizations.require(key, named: self.organization)
                     return try await services.usage.reconcile(organization)
                 }
                 for (metric, value) in after.sorted(by: { $0.key < $1.key }) {
@@ -88,5 +82,13 @@ extension OrganizationCommand {
                 }
             }
         }
+    }
+}
+
+extension OrganizationService {
+    /// The organization `key` names, or a command-line error quoting what was typed.
+    fileprivate func require(_ key: TenantKey, named typed: String) async throws -> Organization {
+        guard let organization = try await self.find(key) else { throw ValidationError("No organization is named '\(typed)'.") }
+        return organization
     }
 }

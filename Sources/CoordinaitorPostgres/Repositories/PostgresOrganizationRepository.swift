@@ -58,34 +58,25 @@ struct PostgresOrganizationRepository: OrganizationRepository {
     }
 
     func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization? {
-        let o = organization
-        let settings = try PostgresJSON.text(o.settings)
-        let overrides = try PostgresJSON.text(o.planOverrides)
-        let updated = try await PostgresConstraintViolation.mapping(resource: "organization") {
-            try await self.database.rows(
-                """
-                UPDATE organizations SET
-                    name = \(o.name), display_name = \(o.displayName), subdomain = \(o.subdomain), domain = \(o.domain),
-                    tier = \(o.tier.rawValue), status = \(o.status.rawValue), contact_email = \(o.contactEmail),
-                    settings = \(settings)::jsonb, created_at = \(MillisecondTimestamp(o.createdAt)),
-                    updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid),
-                    plan_overrides = \(overrides)::jsonb
-                WHERE id = \(o.id.uuid) AND updated_at = \(MillisecondTimestamp(expected))
-                RETURNING id
-                """
-            )
+        guard try await self.write(organization, ifUpdatedAt: expected) else {
+            guard try await !self.database.rows("SELECT 1 FROM organizations WHERE id = \(organization.id.uuid)").isEmpty else {
+                throw ResourceError.notFound("organization")
+            }
+            return nil
         }
-        if !updated.isEmpty { return organization }
-        guard try await !self.database.rows("SELECT 1 FROM organizations WHERE id = \(o.id.uuid)").isEmpty else {
-            throw ResourceError.notFound("organization")
-        }
-        return nil
+        return organization
     }
 
     func update(_ organization: Organization) async throws -> Organization {
-        let o = organization
+        guard try await self.write(organization, ifUpdatedAt: nil) else { throw ResourceError.notFound("organization") }
+        return organization
+    }
+
+    /// Rewrites the row, only if its `updated_at` is `expected` when one is given; returns whether a row was written.
+    private func write(_ o: Organization, ifUpdatedAt expected: Date?) async throws -> Bool {
         let settings = try PostgresJSON.text(o.settings)
         let overrides = try PostgresJSON.text(o.planOverrides)
+        let expected = expected.map(MillisecondTimestamp.init)
         let updated = try await PostgresConstraintViolation.mapping(resource: "organization") {
             try await self.database.rows(
                 """
@@ -95,13 +86,12 @@ struct PostgresOrganizationRepository: OrganizationRepository {
                     settings = \(settings)::jsonb, created_at = \(MillisecondTimestamp(o.createdAt)),
                     updated_at = \(MillisecondTimestamp(o.updatedAt)), created_by = \(o.createdBy?.uuid),
                     plan_overrides = \(overrides)::jsonb
-                WHERE id = \(o.id.uuid)
+                WHERE id = \(o.id.uuid) AND (\(expected)::timestamptz IS NULL OR updated_at = \(expected))
                 RETURNING id
                 """
             )
         }
-        guard !updated.isEmpty else { throw ResourceError.notFound("organization") }
-        return organization
+        return !updated.isEmpty
     }
 
     func purge(_ id: OrganizationID) async throws {

@@ -36,25 +36,31 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
     }
 
     func update(_ organization: Organization, ifUpdatedAt expected: Date) async throws -> Organization? {
-        let binds = Self.table.updateBinds(from: try organization.sqliteValues()) + [.date(expected)]
-        let sql = Self.table.updateSQL.replacingOccurrences(of: " RETURNING ", with: " AND updated_at = ? RETURNING ")
-        return try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
-            try await self.connections.write { transaction in
-                guard try await transaction.query(sql, binds).isEmpty else { return organization }
-                let exists = try await transaction.query("SELECT 1 FROM organizations WHERE id = ?", [.id(organization.id)])
-                if exists.isEmpty { throw ResourceError.notFound("organization") }
-                return nil
-            }
-        }
+        try await self.write(organization, ifUpdatedAt: expected) ? organization : nil
     }
 
     func update(_ organization: Organization) async throws -> Organization {
-        let binds = Self.table.updateBinds(from: try organization.sqliteValues())
-        let updated = try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
-            try await self.connections.write { try await $0.query(Self.table.updateSQL, binds) }
-        }
-        guard !updated.isEmpty else { throw ResourceError.notFound("organization") }
+        guard try await self.write(organization, ifUpdatedAt: nil) else { throw ResourceError.notFound("organization") }
         return organization
+    }
+
+    /// Rewrites the row, only if its `updated_at` is `expected` when one is given; returns whether a row was written.
+    /// - Throws: `.notFound` when there is no such organization at all.
+    private func write(_ organization: Organization, ifUpdatedAt expected: Date?) async throws -> Bool {
+        var binds = Self.table.updateBinds(from: try organization.sqliteValues())
+        var sql = Self.table.updateSQL
+        if let expected {
+            sql = sql.replacingOccurrences(of: " RETURNING ", with: " AND updated_at = ? RETURNING ")
+            binds.append(.date(expected))
+        }
+        return try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
+            try await self.connections.write { transaction in
+                guard try await transaction.query(sql, binds).isEmpty else { return true }
+                let exists = try await transaction.query("SELECT 1 FROM organizations WHERE id = ?", [.id(organization.id)])
+                if exists.isEmpty { throw ResourceError.notFound("organization") }
+                return false
+            }
+        }
     }
 
     func purge(_ id: OrganizationID) async throws {
