@@ -14,6 +14,10 @@ import Foundation
 /// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
 ///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11], `PURGE_GRACE_DAYS` [30]
 /// - `WEBHOOK_ALLOW_PRIVATE_TARGETS` [false]
+/// - `LOG_DIR` [logs] (empty: no log files), `LOG_FILE_MAX_BYTES` [10485760], `LOG_FILE_COUNT` [5 rotated files kept]
+/// - `METRICS_MAX_TENANTS` [1000], `METRICS_TOKEN` (secret; when set, `/metrics` needs it as a bearer token)
+/// - `AUDIT_SECRET` (secret, at least 32 characters; unset: generated and kept under `DATA_DIR`, required in production),
+///   `AUDIT_QUEUE_CAPACITY` [100000 events]
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -39,6 +43,22 @@ package struct AppConfiguration: Sendable {
     /// Let webhooks target loopback, private and link-local addresses (development and tests only: in production a
     /// tenant could otherwise make this server call its internal network).
     package var webhookAllowPrivateTargets: Bool
+    /// Where the log files go; nil writes no files (stdout only).
+    package var logDirectory: String?
+    /// A log file is rotated when it reaches this size; this many rotated files are kept.
+    package var logFileMaximumBytes: Int
+    package var logFileCount: Int
+    /// At most this many organizations get their own metrics label; the rest are summed under `other`.
+    package var metricsMaximumTenants: Int
+    /// When set, `/metrics` answers only to `Authorization: Bearer <token>`.
+    package var metricsToken: String?
+    /// The key of the audit chains' MACs; nil outside production means "generate one and keep it under `DATA_DIR`".
+    package var auditSecret: String?
+    /// Audit events waiting to be written; beyond it new events are dropped and counted.
+    package var auditQueueCapacity: Int
+
+    /// Variables whose values never appear in logs or errors.
+    static let secretVariables: Set<String> = ["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "AUDIT_SECRET"]
 
     /// Reads the documented variables from `reader`.
     /// - Throws: ``SettingError`` naming the first variable with a value that is not allowed.
@@ -48,7 +68,7 @@ package struct AppConfiguration: Sendable {
         try self.init { variable in
             reader.string(
                 forKey: ConfigKey(variable.lowercased().split(separator: "_").map(String.init)),
-                isSecret: variable == "DATABASE_URL" || variable == "JWT_SECRET"
+                isSecret: Self.secretVariables.contains(variable)
             )
         }
     }
@@ -87,6 +107,21 @@ package struct AppConfiguration: Sendable {
         self.bcryptCost = UInt8(try settings.integer("BCRYPT_COST", default: 11, in: 4...16))
         self.purgeGracePeriod = TimeInterval(try settings.integer("PURGE_GRACE_DAYS", default: 30, in: 1...3650) * 86400)
         self.webhookAllowPrivateTargets = try settings.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default: false)
+        // LOG_DIR set to the empty string switches the files off; unset means the documented default.
+        let logDirectory = value("LOG_DIR")
+        self.logDirectory = logDirectory == nil ? "logs" : settings.nonEmpty("LOG_DIR")
+        self.logFileMaximumBytes = try settings.integer("LOG_FILE_MAX_BYTES", default: 10 << 20, in: 4096...(1 << 34))
+        self.logFileCount = try settings.integer("LOG_FILE_COUNT", default: 5, in: 1...100)
+        self.metricsMaximumTenants = try settings.integer("METRICS_MAX_TENANTS", default: 1000, in: 0...1_000_000)
+        self.metricsToken = settings.nonEmpty("METRICS_TOKEN")
+        self.auditSecret = settings.nonEmpty("AUDIT_SECRET")
+        if let secret = self.auditSecret, secret.utf8.count < 32 {
+            throw SettingError(variable: "AUDIT_SECRET", value: "(hidden)", expected: "a secret of at least 32 characters")
+        }
+        if self.environment == .production, self.auditSecret == nil {
+            throw SettingError(variable: "AUDIT_SECRET", value: "", expected: "a secret of at least 32 characters (required when APP_ENV=production)")
+        }
+        self.auditQueueCapacity = try settings.integer("AUDIT_QUEUE_CAPACITY", default: 100_000, in: 100...10_000_000)
     }
 }
 

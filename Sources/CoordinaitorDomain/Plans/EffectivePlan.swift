@@ -4,6 +4,8 @@ package struct EffectivePlan: Hashable, Sendable {
     package var limits: [UsageMetric: Int64]
     package var features: Set<Feature>
     package var rateLimit: RateLimitPolicy
+    /// Days of audit history kept; nil keeps everything.
+    package var auditRetentionDays: Int?
 
     package init(tier: Tier, overrides: PlanOverrides = PlanOverrides()) {
         let base = TierCatalog.plan(for: tier)
@@ -17,6 +19,7 @@ package struct EffectivePlan: Hashable, Sendable {
         self.limits = limits
         self.features = features
         self.rateLimit = overrides.rateLimit ?? base.rateLimit
+        self.auditRetentionDays = base.auditRetentionDays
     }
 
     /// The maximum for `metric`, or nil when unlimited.

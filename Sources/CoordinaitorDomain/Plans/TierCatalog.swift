@@ -13,7 +13,8 @@ package enum TierCatalog {
         ],
         features: basic,
         rateLimit: RateLimitPolicy(requestsPerHour: 1_000, burst: 50),
-        monthlyPriceCents: 0
+        monthlyPriceCents: 0,
+        auditRetentionDays: 30
     )
 
     package static let starter = TierPlan(
@@ -24,7 +25,8 @@ package enum TierCatalog {
         ],
         features: enhanced,
         rateLimit: RateLimitPolicy(requestsPerHour: 5_000, burst: 100),
-        monthlyPriceCents: 29_00
+        monthlyPriceCents: 29_00,
+        auditRetentionDays: 90
     )
 
     package static let professional = TierPlan(
@@ -35,7 +37,8 @@ package enum TierCatalog {
         ],
         features: premium,
         rateLimit: RateLimitPolicy(requestsPerHour: 10_000, burst: 200),
-        monthlyPriceCents: 99_00
+        monthlyPriceCents: 99_00,
+        auditRetentionDays: 365
     )
 
     package static let enterprise = TierPlan(
@@ -43,7 +46,8 @@ package enum TierCatalog {
         limits: [:],
         features: Set(Feature.allCases),
         rateLimit: RateLimitPolicy(requestsPerHour: 100_000, burst: 1_000),
-        monthlyPriceCents: 499_00
+        monthlyPriceCents: 499_00,
+        auditRetentionDays: nil
     )
 
     package static func plan(for tier: Tier) -> TierPlan {

@@ -7,12 +7,18 @@ package struct TierPlan: Hashable, Sendable {
     package var rateLimit: RateLimitPolicy
     /// List price per month in US cents, for billing pages and cost estimates.
     package var monthlyPriceCents: Int
+    /// How many days audit entries are kept; nil keeps them forever.
+    package var auditRetentionDays: Int?
 
-    package init(tier: Tier, limits: [UsageMetric: Int64], features: Set<Feature>, rateLimit: RateLimitPolicy, monthlyPriceCents: Int) {
+    package init(
+        tier: Tier, limits: [UsageMetric: Int64], features: Set<Feature>, rateLimit: RateLimitPolicy, monthlyPriceCents: Int,
+        auditRetentionDays: Int?
+    ) {
         self.tier = tier
         self.limits = limits
         self.features = features
         self.rateLimit = rateLimit
         self.monthlyPriceCents = monthlyPriceCents
+        self.auditRetentionDays = auditRetentionDays
     }
 }

@@ -1,3 +1,4 @@
+import CoordinaitorDomain
 import Logging
 import SQLiteNIO
 import Synchronization

@@ -44,7 +44,7 @@ package final class WebhookDispatcher: Service, Sendable {
     }
 
     private let webhooks: any WebhookRepository
-    private let wake: WebhookWakeSignal
+    private let wake: WakeSignal
     private let configuration: Configuration
     private let resolver: any WebhookAddressResolver
     private let time: any TimeSource
@@ -54,7 +54,7 @@ package final class WebhookDispatcher: Service, Sendable {
 
     package init(
         webhooks: any WebhookRepository,
-        wake: WebhookWakeSignal,
+        wake: WakeSignal,
         configuration: Configuration = Configuration(),
         resolver: any WebhookAddressResolver = SystemWebhookAddressResolver(),
         time: any TimeSource = SystemTimeSource(),

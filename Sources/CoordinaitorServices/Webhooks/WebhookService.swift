@@ -13,7 +13,7 @@ package struct WebhookService: Sendable {
     private let allowPrivateTargets: Bool
     private let logger: Logger
     /// Signalled when deliveries are queued, so the dispatcher sends them at once.
-    package let wake: WebhookWakeSignal
+    package let wake: WakeSignal
 
     package init(
         webhooks: any WebhookRepository,
@@ -21,7 +21,7 @@ package struct WebhookService: Sendable {
         ids: any IdentifierSource,
         gate: UsageGate,
         allowPrivateTargets: Bool = false,
-        wake: WebhookWakeSignal = WebhookWakeSignal(),
+        wake: WakeSignal = WakeSignal(),
         logger: Logger
     ) {
         self.webhooks = webhooks

@@ -1,14 +1,14 @@
-import NIOCore
 import Synchronization
 
 /// A mutual-exclusion lock for async code that hands the lock to waiters in arrival order.
 ///
 /// An actor cannot serve here: it is reentrant across `await`, so two transactions could interleave on one connection.
-/// Waiting is not cancellable; the sections it guards are short database transactions.
+/// Waiting is not cancellable; the sections it guards are short database transactions. It lives in the domain module
+/// (it does no I/O) so both the SQLite store and the services' batch writers can use it.
 package final class AsyncFIFOLock: Sendable {
     private struct State {
         var isLocked = false
-        var waiters = CircularBuffer<CheckedContinuation<Void, Never>>()
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = Mutex(State())

@@ -1,4 +1,4 @@
-import CoordinaitorSQLite
+import CoordinaitorDomain
 import Synchronization
 import Testing
 

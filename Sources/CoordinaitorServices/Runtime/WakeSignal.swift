@@ -1,10 +1,10 @@
 import Synchronization
 
-/// Lets `publish` wake the dispatcher at once instead of at its next poll.
+/// Wakes a background worker (the webhook dispatcher, the audit writer) at once instead of at its next poll.
 ///
 /// A signal with nobody waiting is remembered (once), so one sent between two waits is not lost; waiting ends at the
 /// next signal, after a timeout, or when the waiting task is cancelled.
-package final class WebhookWakeSignal: Sendable {
+package final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var nextToken = 0
