@@ -15,9 +15,12 @@ package struct AppRequestContext: RequestContext {
     package var principal: Principal?
     /// How the identity may act in the tenant, once both are known.
     package var access: TenantAccess?
+    /// The peer's IP address as the socket saw it (a proxy's, behind one); see ``RequestObservationMiddleware``.
+    package let peerAddress: String?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in user; nil for API keys, which cannot use the routes that need a person.
