@@ -26,11 +26,14 @@ package struct ServerComponents: Sendable {
             logger: logger,
             cacheConfiguration: configuration.tenantCache,
             time: time,
-            webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets
+            webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets,
+            auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger)),
+            auditQueueCapacity: configuration.auditQueueCapacity
         )
-        let secret = try SigningSecret.resolve(configuration: configuration, logger: logger)
+        let secret = try GeneratedSecret.jwt(configuration, logger: logger)
         let tokens = await JWTAccessTokenService(secret: secret, lifetime: configuration.tokenLifetime, time: time)
-        return ServerComponents(store: store, services: services, tokens: tokens, securityEvents: LoggingSecurityEventSink(logger: logger))
+        let securityEvents = AuditedSecurityEventSink(trail: services.audit, logger: logger)
+        return ServerComponents(store: store, services: services, tokens: tokens, securityEvents: securityEvents)
     }
 
     package static func open(configuration: AppConfiguration, logger: Logger, time: any TimeSource = SystemTimeSource()) async throws -> Self {
@@ -77,14 +80,17 @@ package func buildApplication(
             maximumBodySize: configuration.maximumBodySize,
             logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
         ),
+        observers: [AuditRequestObserver(trail: services.audit)],
         registry: registry
     )
     var app = Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "CoordinAItor"),
-        // Shut down in reverse order: the server, the purger, the usage flushers (their last batches), then the store.
+        // Shut down in reverse order: the server, the purgers, the usage flushers (their last batches), the audit writer
+        // (last, so it writes what the others recorded while stopping), then the store.
         services: store.backgroundServices + [
             StoreShutdownService(store: store.dataStore),
+            AuditWriter(queue: services.auditQueue, logger: logger),
             services.apiKeyUsage,
             // Stopped before the store: finishes the sends in flight; the rest stays queued in the database.
             WebhookDispatcher(
@@ -101,6 +107,7 @@ package func buildApplication(
                 time: services.time,
                 logger: logger
             ),
+            AuditRetentionPruner(audit: services.auditLog, organizations: store.dataStore.organizations, logger: logger),
         ],
         logger: logger
     )

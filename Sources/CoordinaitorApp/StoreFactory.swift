@@ -56,7 +56,8 @@ package func withCoreServices<Result: Sendable>(
         store: store.dataStore,
         hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
         logger: logger,
-        cacheConfiguration: configuration.tenantCache
+        cacheConfiguration: configuration.tenantCache,
+        auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger))
     )
     let outcome: Swift.Result<Result, any Error>
     do {
@@ -69,7 +70,10 @@ package func withCoreServices<Result: Sendable>(
             }
             group.addTask {
                 _ = try await store.dataStore.migrate()
-                return try await body(services)
+                let result = try await body(services)
+                // What the command changed is audited (actor: system); written before the store closes.
+                await services.audit.flush()
+                return result
             }
             defer { group.cancelAll() }
             while let next = try await group.next() {

@@ -38,6 +38,8 @@ package enum Permission: String, CaseIterable, Hashable, Sendable {
     case manageWebhooks
     case readUsage
     case readBilling
+    /// Read, verify and export the organization's audit log.
+    case readAuditLog
     case requestTierChange
     case deleteOrganization
     case transferOwnership
@@ -46,7 +48,9 @@ package enum Permission: String, CaseIterable, Hashable, Sendable {
     package static let table: [Role: Set<Permission>] = {
         let viewer: Set<Permission> = [.readResources]
         let member = viewer.union([.writeResources])
-        let admin = member.union([.manageMembers, .manageInvitations, .manageAPIKeys, .manageSettings, .manageWebhooks, .readUsage, .readBilling])
+        let admin = member.union([
+            .manageMembers, .manageInvitations, .manageAPIKeys, .manageSettings, .manageWebhooks, .readUsage, .readBilling, .readAuditLog,
+        ])
         let owner = admin.union([.requestTierChange, .deleteOrganization, .transferOwnership])
         let billing: Set<Permission> = [.readUsage, .readBilling]
         return [.owner: owner, .admin: admin, .member: member, .viewer: viewer, .billing: billing]

@@ -32,6 +32,7 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         context.principal = try await self.principal(for: credential)
+        if let principal = context.principal { AuditRequestContext.current?.actor = AuditActor(principal) }
         switch context.principal {
         case .user(let user): context.logger[metadataKey: "user.id"] = "\(user.id)"
         case .apiKey(let key): context.logger[metadataKey: "api_key.prefix"] = "\(key.prefix)"

@@ -23,9 +23,12 @@ package enum APIRouter {
         securityEvents: any SecurityEventSink,
         tenancy: TenancyConfiguration,
         settings: HTTPSettings,
+        observers: [any RequestObserver] = [],
         registry: RouteRegistry = RouteRegistry()
     ) -> PathTenantResponder<RouterResponder<AppRequestContext>> {
         let router = Router(context: AppRequestContext.self)
+        // Outermost, so it sees every request however it ends (and binds the audit context for everything below).
+        router.add(middleware: RequestObservationMiddleware(observers: observers, trustProxy: tenancy.trustProxy, time: services.time))
         router.add(middleware: ProblemMiddleware())
         let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
         let resolver = TenantResolver(configuration: tenancy)
@@ -59,6 +62,10 @@ package enum APIRouter {
         MemberController(members: services.members, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
         UsageController(usage: services.usage, organizations: services.organizations, authorizer: authorizer, body: body)
             .addRoutes(to: organizationRoutes)
+        let audit = AuditController(audit: services.auditLog, trail: services.audit, authorizer: authorizer)
+        audit.addOrganizationRoutes(to: organizationRoutes)
+        let admin = router.group("api/admin").add(middleware: authentication)
+        audit.addPlatformRoutes(to: RouteRegistrar(group: admin, prefix: "api/admin", registry: registry, isTenantRoute: false))
         let invitations = InvitationController(
             invitations: services.invitations,
             usage: services.usage,

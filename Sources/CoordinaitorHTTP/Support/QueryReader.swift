@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import Foundation
 import Hummingbird
 
 /// Typed access to query parameters; a bad value is a 400 naming the parameter and what it accepts.
@@ -61,6 +62,42 @@ package struct QueryReader {
             throw Self.invalid(name, "Must be a month written YYYY-MM, not in the future.")
         }
         return period
+    }
+
+    /// An audit action (`task.created`) or a prefix ending in `*` (`task.*`): lower-case letters, digits, `_` and `.`.
+    package func auditAction(_ name: String) throws -> String? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        let body = raw.hasSuffix("*") ? raw.dropLast() : Substring(raw)
+        let allowed = body.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        guard allowed, raw.utf8.count <= 64, !raw.isEmpty else {
+            throw Self.invalid(name, "Must be an action such as task.created, or a prefix such as task.*")
+        }
+        return raw
+    }
+
+    /// `limit` (1…100, default 20) and a `cursor` that is a storage position (audit entries): a positive whole number.
+    package func positionPage() throws -> PageRequest {
+        var page = PageRequest()
+        if let raw = self.parameters.get("limit") {
+            guard let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) else {
+                throw Self.invalid("limit", "Must be a whole number from 1 to \(PageRequest.maximumLimit).")
+            }
+            page.limit = limit
+        }
+        if let raw = self.parameters.get("cursor") {
+            guard let position = Int64(raw), position > 0 else { throw Self.invalid("cursor", "Must be the nextCursor of a previous page.") }
+            page.after = String(position)
+        }
+        return page
+    }
+
+    /// An ISO 8601 time such as `2026-11-27T12:00:00Z` (fractional seconds allowed) or a date `2026-11-27` (midnight UTC).
+    package func time(_ name: String) throws -> Date? {
+        guard let raw = self.parameters.get(name) else { return nil }
+        if let time = try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return time }
+        if let time = try? Date(raw, strategy: Date.ISO8601FormatStyle()) { return time }
+        if let day = try? Date(raw, strategy: Date.ISO8601FormatStyle().year().month().day()) { return day }
+        throw Self.invalid(name, "Must be an ISO 8601 time such as 2026-11-27T12:00:00Z, or a date such as 2026-11-27.")
     }
 
     private static func invalid(_ name: String, _ message: String) -> APIError {

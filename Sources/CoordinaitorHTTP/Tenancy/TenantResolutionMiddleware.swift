@@ -31,10 +31,15 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
             organization = try await self.organization(for: resolution)
         } catch {
             self.log(resolution, facts: facts, request: request, context: context, outcome: "refused: \(error)")
+            // A suspended or cancelled organization was still the target: its own audit log should show the attempt.
+            if let error = error as? TenancyError, error.code == .tenantInactive, case .organization(let key, _) = resolution {
+                AuditRequestContext.current?.organization = try? await self.directory.organization(for: key)
+            }
             throw error
         }
         self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
 
+        AuditRequestContext.current?.organization = organization
         var context = context
         context.tenant = organization
         context.logger[metadataKey: "tenant.id"] = "\(organization.id)"

@@ -32,7 +32,13 @@ package struct TenantQuotaMiddleware: RouterMiddleware {
 
         var response: Response
         do {
-            try await self.apiCalls.admit(tenant)
+            do {
+                try await self.apiCalls.admit(tenant)
+            } catch let exceeded as LimitExceededError {
+                // The monthly API-call quota: recorded (audit, limit events) like every other limit refusal.
+                self.usage.limitExceeded(exceeded, in: tenant)
+                throw exceeded
+            }
             response = try await next(request, context)
         } catch {
             guard var problem = APIError(translating: error) else { throw error }

@@ -13,8 +13,10 @@ package struct APIKeyService: Sendable {
     private let usage: APIKeyUsageRecorder
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let audit: AuditTrail
 
-    package init(keys: any APIKeyRepository, usage: APIKeyUsageRecorder, time: any TimeSource, ids: any IdentifierSource) {
+    package init(keys: any APIKeyRepository, usage: APIKeyUsageRecorder, time: any TimeSource, ids: any IdentifierSource, audit: AuditTrail) {
+        self.audit = audit
         self.keys = keys
         self.usage = usage
         self.time = time
@@ -56,7 +58,12 @@ package struct APIKeyService: Sendable {
             lastUsedAt: nil,
             revokedAt: nil
         )
-        return Created(key: try await self.keys.create(in: scope, key), secret: secret)
+        let created = try await self.keys.create(in: scope, key)
+        self.audit.record(
+            .apiKeyCreated, in: scope.organizationID, target: AuditTarget(created.id),
+            metadata: ["prefix": created.prefix, "scopes": created.scopes.map(\.rawValue).sorted().joined(separator: ",")]
+        )
+        return Created(key: created, secret: secret)
     }
 
     package func list(in scope: TenantScope, page: PageRequest) async throws -> Page<APIKey> {
@@ -64,7 +71,9 @@ package struct APIKeyService: Sendable {
     }
 
     package func revoke(in scope: TenantScope, id: APIKeyID) async throws -> APIKey {
-        try await self.keys.revoke(in: scope, id: id, at: self.time.now())
+        let revoked = try await self.keys.revoke(in: scope, id: id, at: self.time.now())
+        self.audit.record(.apiKeyRevoked, in: scope.organizationID, target: AuditTarget(id), metadata: ["prefix": revoked.prefix])
+        return revoked
     }
 
     /// The usable key `raw` is, or nil (unknown, wrong secret, revoked or expired). Its use is recorded in memory.

@@ -9,6 +9,7 @@ package struct IdentityService: Sendable {
     private let time: any TimeSource
     private let ids: any IdentifierSource
     private let gate: UsageGate
+    private let audit: AuditTrail
 
     package init(
         users: any UserRepository,
@@ -16,8 +17,10 @@ package struct IdentityService: Sendable {
         hasher: any PasswordHasher,
         time: any TimeSource,
         ids: any IdentifierSource,
-        gate: UsageGate
+        gate: UsageGate,
+        audit: AuditTrail
     ) {
+        self.audit = audit
         self.users = users
         self.memberships = memberships
         self.hasher = hasher
@@ -40,17 +43,30 @@ package struct IdentityService: Sendable {
             createdAt: now,
             updatedAt: now
         )
-        return try await self.users.create(user)
+        let created = try await self.users.create(user)
+        self.audit.record(
+            isSuperAdmin ? .userCreated : .userSignedUp, in: nil, target: AuditTarget(created.id),
+            actor: AuditRequestContext.current == nil ? .system : AuditActor(.user(created)),
+            metadata: isSuperAdmin ? ["superAdmin": "true"] : [:]
+        )
+        return created
     }
 
     /// The active user with these credentials, or nil. Unknown emails cost as much as wrong passwords, so response time
     /// does not tell which emails have accounts.
     package func authenticate(email: String, password: String) async throws -> User? {
-        guard let user = try await self.users.find(email: Credentials.normalizedEmail(email)) else {
+        let normalized = Credentials.normalizedEmail(email)
+        guard let user = try await self.users.find(email: normalized) else {
             _ = try await self.hasher.verify(password, against: self.hasher.decoyHash)
+            self.audit.record(.signInFailed, in: nil, result: .denied, metadata: ["email": normalized, "reason": "unknown_email"])
             return nil
         }
-        guard try await self.hasher.verify(password, against: user.passwordHash), user.status == .active else { return nil }
+        guard try await self.hasher.verify(password, against: user.passwordHash), user.status == .active else {
+            let reason = user.status == .active ? "wrong_password" : "account_\(user.status.rawValue)"
+            self.audit.record(.signInFailed, in: nil, target: AuditTarget(user.id), result: .denied, metadata: ["email": normalized, "reason": reason])
+            return nil
+        }
+        self.audit.record(.userSignedIn, in: nil, target: AuditTarget(user.id), actor: AuditActor(.user(user)))
         return user
     }
 
@@ -77,7 +93,9 @@ package struct IdentityService: Sendable {
     package func addMember(_ user: UserID, to organization: Organization, role: Role) async throws -> Membership {
         let now = self.time.now()
         let membership = Membership(organizationID: organization.id, userID: user, role: role, createdAt: now, updatedAt: now)
-        return try await self.gate.charging(organization) { try await self.memberships.add(in: TenantScope(organization), membership, limits: $0) }
+        let added = try await self.gate.charging(organization) { try await self.memberships.add(in: TenantScope(organization), membership, limits: $0) }
+        self.audit.record(.memberAdded, in: organization.id, target: AuditTarget(user), metadata: ["role": role.rawValue])
+        return added
     }
 
     /// Makes `user` the owner of `organization` when it has no members yet: how the first account of a single-tenant
@@ -89,6 +107,7 @@ package struct IdentityService: Sendable {
         do {
             let owner = Membership(organizationID: organization.id, userID: user.id, role: .owner, createdAt: now, updatedAt: now)
             _ = try await self.gate.charging(organization) { try await self.memberships.add(in: scope, owner, limits: $0) }
+            self.audit.record(.memberAdded, in: organization.id, target: AuditTarget(user.id), metadata: ["role": Role.owner.rawValue, "via": "first_account"])
             return true
         } catch let error as ResourceError where error.code == .conflict {
             return false
@@ -102,7 +121,9 @@ package struct IdentityService: Sendable {
             existing.isSuperAdmin = true
             existing.passwordHash = try await self.hasher.hash(password)
             existing.updatedAt = self.time.now()
-            return try await self.users.update(existing)
+            let updated = try await self.users.update(existing)
+            self.audit.record(.userCreated, in: nil, target: AuditTarget(updated.id), metadata: ["superAdmin": "true", "existing": "true"])
+            return updated
         }
         return try await self.signUp(email: email, name: name, password: password, isSuperAdmin: true)
     }

@@ -9,6 +9,7 @@ package struct InvitationService: Sendable {
     private let ids: any IdentifierSource
     private let gate: UsageGate
     private let webhooks: WebhookService
+    private let audit: AuditTrail
 
     package init(
         invitations: any InvitationRepository,
@@ -16,8 +17,10 @@ package struct InvitationService: Sendable {
         time: any TimeSource,
         ids: any IdentifierSource,
         gate: UsageGate,
-        webhooks: WebhookService
+        webhooks: WebhookService,
+        audit: AuditTrail
     ) {
+        self.audit = audit
         self.webhooks = webhooks
         self.invitations = invitations
         self.organizations = organizations
@@ -72,7 +75,11 @@ package struct InvitationService: Sendable {
             acceptedAt: nil,
             revokedAt: nil
         )
-        return Created(invitation: try await self.invitations.create(in: scope, invitation), token: token)
+        let created = try await self.invitations.create(in: scope, invitation)
+        self.audit.record(
+            .invitationCreated, in: scope.organizationID, target: AuditTarget(created.id), metadata: ["email": normalized, "role": role.rawValue]
+        )
+        return Created(invitation: created, token: token)
     }
 
     package func list(in scope: TenantScope, page: PageRequest) async throws -> Page<Invitation> {
@@ -80,7 +87,9 @@ package struct InvitationService: Sendable {
     }
 
     package func revoke(in scope: TenantScope, id: InvitationID) async throws -> Invitation {
-        try await self.invitations.revoke(in: scope, id: id, at: self.time.now())
+        let revoked = try await self.invitations.revoke(in: scope, id: id, at: self.time.now())
+        self.audit.record(.invitationRevoked, in: scope.organizationID, target: AuditTarget(id), metadata: ["email": revoked.email])
+        return revoked
     }
 
     /// Joins `user` to the invitation's organization. The invitation must be pending and addressed to the user's email.
@@ -99,6 +108,8 @@ package struct InvitationService: Sendable {
             let membership = try await self.gate.charging(organization) {
                 try await self.invitations.accept(invitation.id, by: user.id, at: now, limits: $0)
             }
+            self.audit.record(.invitationAccepted, in: organization.id, target: AuditTarget(invitation.id), metadata: ["email": invitation.email])
+            self.audit.record(.memberAdded, in: organization.id, target: AuditTarget(user.id), metadata: ["role": membership.role.rawValue, "via": "invitation"])
             await self.webhooks.membershipChanged(.memberAdded, in: organization, user: user.id, role: membership.role)
             return membership
         } catch let error as ResourceError where error.code == .invalidTransition {

@@ -8,14 +8,17 @@ package struct MembershipService: Sendable {
     private let time: any TimeSource
     private let gate: UsageGate
     private let webhooks: WebhookService
+    private let audit: AuditTrail
 
     package init(
         memberships: any MembershipRepository,
         users: any UserRepository,
         time: any TimeSource,
         gate: UsageGate,
-        webhooks: WebhookService
+        webhooks: WebhookService,
+        audit: AuditTrail
     ) {
+        self.audit = audit
         self.memberships = memberships
         self.users = users
         self.time = time
@@ -42,14 +45,21 @@ package struct MembershipService: Sendable {
         guard role != .owner else {
             throw ResourceError(code: .invalidTransition, resource: "membership", field: "role", message: "Ownership is given by a transfer, not a role change.")
         }
-        return try await self.memberships.update(in: scope, userID: target) { membership in
+        let previousRole = Mutex<Role?>(nil)
+        let changed = try await self.memberships.update(in: scope, userID: target) { membership in
             try actor.requireCanManage(membership.role, field: "userId")
             try actor.requireCanManage(role, field: "role")
+            previousRole.withLock { $0 = membership.role }
             var changed = membership
             changed.role = role
             changed.updatedAt = self.time.now()
             return changed
         }
+        self.audit.record(
+            .memberRoleChanged, in: scope.organizationID, target: AuditTarget(target),
+            metadata: ["from": previousRole.withLock { $0 }?.rawValue ?? "", "to": role.rawValue]
+        )
+        return changed
     }
 
     /// Removes `target`; anyone may leave (remove themselves), except the last owner.
@@ -63,7 +73,9 @@ package struct MembershipService: Sendable {
                 removedRole.withLock { $0 = membership.role }
             }
         }
-        await self.webhooks.membershipChanged(.memberRemoved, in: organization, user: target, role: removedRole.withLock { $0 })
+        let role = removedRole.withLock { $0 }
+        self.audit.record(.memberRemoved, in: organization.id, target: AuditTarget(target), metadata: ["role": role?.rawValue ?? ""])
+        await self.webhooks.membershipChanged(.memberRemoved, in: organization, user: target, role: role)
     }
 
     /// The acting owner hands ownership to another member and becomes an admin.
@@ -84,6 +96,7 @@ package struct MembershipService: Sendable {
             changed.updatedAt = now
             return changed
         }
+        self.audit.record(.ownershipTransferred, in: scope.organizationID, target: AuditTarget(target), metadata: ["previousOwner": owner.description])
         return promoted
     }
 }

@@ -18,9 +18,12 @@ package struct SecurityEvent: Sendable, Hashable {
     /// What was attempted, such as `GET /api/tasks`.
     package var action: String
     package var requestID: String
+    /// The actor as the audit log records it.
+    package var auditActor: AuditActor
 
     package init(kind: Kind, principal: Principal, organizationID: OrganizationID, action: String, requestID: String) {
         self.kind = kind
+        self.auditActor = AuditActor(principal)
         switch principal {
         case .user(let user):
             self.actor = "user:\(user.id)"
@@ -35,31 +38,44 @@ package struct SecurityEvent: Sendable, Hashable {
     }
 }
 
-/// Where security events go. The audit log will make them durable; until then they are logged.
+/// Where security events go.
 package protocol SecurityEventSink: Sendable {
     func record(_ event: SecurityEvent)
 }
 
-/// Writes security events to the log: refusals as warnings, super-admin crossings as notices.
-package struct LoggingSecurityEventSink: SecurityEventSink {
+/// Records security events in the audit log and writes them to the log (`tenant:isolation`).
+///
+/// A refused cross-tenant attempt goes to the platform's chain and to the targeted organization's, so both the operator
+/// and the organization's admins see it; a super admin's crossing likewise.
+package struct AuditedSecurityEventSink: SecurityEventSink {
+    private let trail: AuditTrail
     private let logger: Logger
 
-    package init(logger: Logger) {
+    package init(trail: AuditTrail, logger: Logger) {
+        self.trail = trail
         self.logger = logger
     }
 
     package func record(_ event: SecurityEvent) {
-        let metadata: Logger.Metadata = [
+        let action: AuditAction = event.kind == .crossTenantDenied ? .crossTenantDenied : .superAdminCrossing
+        let result: AuditResult = event.kind == .crossTenantDenied ? .denied : .success
+        let metadata = ["attempted": event.action]
+        let target = AuditTarget(event.organizationID)
+        self.trail.record(action, in: nil, target: target, result: result, actor: event.auditActor, metadata: metadata)
+        self.trail.record(action, in: event.organizationID, target: target, result: result, actor: event.auditActor, metadata: metadata)
+
+        let logMetadata: Logger.Metadata = [
             "security.event": "\(event.kind.rawValue)",
             "actor": "\(event.actor)",
             "user.email": "\(event.actorEmail ?? "-")",
             "tenant.id": "\(event.organizationID)",
             "action": "\(event.action)",
             "hb.request.id": "\(event.requestID)",
+            "log.namespace": "tenant:isolation",
         ]
         switch event.kind {
-        case .crossTenantDenied: self.logger.warning("Cross-tenant access denied", metadata: metadata)
-        case .superAdminCrossing: self.logger.notice("Super admin acting in another organization", metadata: metadata)
+        case .crossTenantDenied: self.logger.warning("Cross-tenant access denied", metadata: logMetadata)
+        case .superAdminCrossing: self.logger.notice("Super admin acting in another organization", metadata: logMetadata)
         }
     }
 }

@@ -8,8 +8,10 @@ package struct OrganizationService: Sendable {
     private let cache: TenantCache
     private let time: any TimeSource
     private let ids: any IdentifierSource
+    private let audit: AuditTrail
 
-    package init(organizations: any OrganizationRepository, cache: TenantCache, time: any TimeSource, ids: any IdentifierSource) {
+    package init(organizations: any OrganizationRepository, cache: TenantCache, time: any TimeSource, ids: any IdentifierSource, audit: AuditTrail) {
+        self.audit = audit
         self.organizations = organizations
         self.cache = cache
         self.time = time
@@ -26,6 +28,10 @@ package struct OrganizationService: Sendable {
         let created = try await self.organizations.create(organization, owner: membership)
         // A lookup of this name may have been cached as "unknown" a moment ago.
         self.cache.invalidate(created)
+        self.audit.record(
+            .organizationCreated, in: created.id, target: AuditTarget(created.id),
+            metadata: ["name": created.name, "subdomain": created.subdomain, "tier": created.tier.rawValue]
+        )
         return created
     }
 
@@ -70,6 +76,7 @@ package struct OrganizationService: Sendable {
         updated.updatedAt = max(self.time.now(), current.updatedAt.addingTimeInterval(0.001))
         guard let stored = try await self.organizations.update(updated, ifUpdatedAt: current.updatedAt) else { return nil }
         self.cache.invalidate(current, stored)
+        self.recordChanges(from: current, to: stored)
         return stored
     }
 
@@ -87,6 +94,14 @@ package struct OrganizationService: Sendable {
         }
         try await self.organizations.purge(id)
         self.cache.invalidate(organization)
+        // The organization's chain outlives it: the purge is its last entry.
+        self.audit.record(.organizationPurged, in: id, target: AuditTarget(id), metadata: ["name": organization.name])
+    }
+
+    private func recordChanges(from before: Organization, to after: Organization) {
+        for change in OrganizationChangeAudit.changes(from: before, to: after) {
+            self.audit.record(change.action, in: after.id, target: AuditTarget(after.id), metadata: change.metadata)
+        }
     }
 
     /// Changes an organization's status (suspend, reactivate, cancel); the next request on this node sees it.
@@ -110,6 +125,7 @@ package struct OrganizationService: Sendable {
         organization.updatedAt = self.time.now()
         let updated = try await self.organizations.update(organization)
         self.cache.invalidate(previous, updated)
+        self.recordChanges(from: previous, to: updated)
         return updated
     }
 

@@ -7,8 +7,10 @@ package struct ArtifactService: Sendable {
     private let tasks: any TaskRepository
     private let time: any TimeSource
     private let gate: UsageGate
+    private let audit: AuditTrail
 
-    package init(artifacts: any ArtifactRepository, tasks: any TaskRepository, time: any TimeSource, gate: UsageGate) {
+    package init(artifacts: any ArtifactRepository, tasks: any TaskRepository, time: any TimeSource, gate: UsageGate, audit: AuditTrail) {
+        self.audit = audit
         self.artifacts = artifacts
         self.tasks = tasks
         self.time = time
@@ -43,9 +45,13 @@ package struct ArtifactService: Sendable {
             createdAt: now,
             updatedAt: now
         )
-        return try await self.gate.charging(organization) { limits in
+        let stored = try await self.gate.charging(organization) { limits in
             try await self.artifacts.put(in: TenantScope(organization), artifact, content: content, limits: limits)
         }
+        self.audit.record(
+            .artifactStored, in: organization.id, target: Self.target(taskID, name), metadata: ["size": String(stored.size), "sha256": stored.sha256]
+        )
+        return stored
     }
 
     /// The task's artifacts. - Throws: `.notFound` (task) when the task is not in scope, like every route naming it.
@@ -63,5 +69,10 @@ package struct ArtifactService: Sendable {
 
     package func delete(in scope: TenantScope, taskID: TaskID, name: ArtifactName) async throws {
         try await self.gate.releasing(scope.organizationID) { try await self.artifacts.delete(in: scope, taskID: taskID, name: name, limits: $0) }
+        self.audit.record(.artifactDeleted, in: scope.organizationID, target: Self.target(taskID, name))
+    }
+
+    private static func target(_ taskID: TaskID, _ name: ArtifactName) -> AuditTarget {
+        AuditTarget(type: "artifact", id: "\(taskID)/\(name)")
     }
 }

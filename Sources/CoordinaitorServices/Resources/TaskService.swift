@@ -9,8 +9,12 @@ package struct TaskService: Sendable {
     private let ids: any IdentifierSource
     private let gate: UsageGate
     private let webhooks: WebhookService
+    private let audit: AuditTrail
 
-    package init(tasks: any TaskRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate, webhooks: WebhookService) {
+    package init(
+        tasks: any TaskRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate, webhooks: WebhookService, audit: AuditTrail
+    ) {
+        self.audit = audit
         self.tasks = tasks
         self.time = time
         self.ids = ids
@@ -33,6 +37,7 @@ package struct TaskService: Sendable {
         let now = self.time.now()
         let task = try draft.task(id: self.ids.make(TaskKind.self, at: now), in: scope, at: now)
         let created = try await self.gate.charging(organization) { try await self.tasks.create(in: scope, task, limits: $0) }
+        self.audit.record(.taskCreated, in: organization.id, target: AuditTarget(created.id))
         await self.webhooks.taskCreated(created, in: organization)
         return created
     }
@@ -48,12 +53,17 @@ package struct TaskService: Sendable {
                 return try patch.applied(to: current, at: now)
             }
         }
-        await self.webhooks.taskUpdated(updated, previousStatus: previousStatus.withLock { $0 }, in: organization)
+        let previous = previousStatus.withLock { $0 }
+        var metadata: [String: String] = [:]
+        if let previous, previous != updated.status { metadata = ["from": previous.rawValue, "to": updated.status.rawValue] }
+        self.audit.record(.taskUpdated, in: organization.id, target: AuditTarget(id), metadata: metadata)
+        await self.webhooks.taskUpdated(updated, previousStatus: previous, in: organization)
         return updated
     }
 
     /// Deletes the task and its artifacts, releasing their storage (the month's task count stays).
     package func delete(in scope: TenantScope, id: TaskID) async throws {
         try await self.gate.releasing(scope.organizationID) { try await self.tasks.delete(in: scope, id: id, limits: $0) }
+        self.audit.record(.taskDeleted, in: scope.organizationID, target: AuditTarget(id))
     }
 }

@@ -23,6 +23,10 @@ package struct CoreServices: Sendable {
     package let apiCalls: APICallMeter
     package let usage: UsageService
     package let rateLimiter: any RateLimiter
+    /// Where every part records audit events; ``auditQueue`` holds them until ``AuditWriter`` writes them.
+    package let audit: AuditTrail
+    package let auditQueue: AuditQueue
+    package let auditLog: AuditService
 
     package init(
         store: any DataStore,
@@ -31,30 +35,40 @@ package struct CoreServices: Sendable {
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
         ids: any IdentifierSource = UUIDv7Source(),
-        webhookAllowPrivateTargets: Bool = false
+        webhookAllowPrivateTargets: Bool = false,
+        auditKey: any AuditChainKey,
+        auditQueueCapacity: Int = 100_000
     ) {
+        self.auditQueue = AuditQueue(repository: store.audit, key: auditKey, capacity: auditQueueCapacity, logger: logger)
+        let audit = AuditTrail(queue: self.auditQueue, time: time, ids: ids)
+        self.audit = audit
+        self.auditLog = AuditService(repository: store.audit, key: auditKey, trail: audit, time: time, logger: logger)
         let cache = TenantCache(configuration: cacheConfiguration, time: time)
         self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
         let usageEvents = UsageEventRelay()
-        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, logger: logger)
+        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, audit: audit, logger: logger)
         self.rateLimiter = LocalRateLimiter(time: time)
         let gate = UsageGate(time: time, observer: self.usage)
         self.webhooks = WebhookService(
-            webhooks: store.webhooks, time: time, ids: ids, gate: gate, allowPrivateTargets: webhookAllowPrivateTargets, logger: logger)
+            webhooks: store.webhooks, time: time, ids: ids, gate: gate, allowPrivateTargets: webhookAllowPrivateTargets, audit: audit,
+            logger: logger)
         usageEvents.connect(self.webhooks)
         self.store = store
         self.time = time
         self.tenants = TenantDirectory(organizations: store.organizations, cache: cache)
-        self.organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: ids)
-        self.projects = ProjectService(projects: store.projects, time: time, ids: ids, gate: gate)
-        self.agents = AgentService(agents: store.agents, time: time, ids: ids, gate: gate)
-        self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks)
-        self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: store.tasks, time: time, gate: gate)
-        self.identities = IdentityService(users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids, gate: gate)
+        self.organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: ids, audit: audit)
+        self.projects = ProjectService(projects: store.projects, time: time, ids: ids, gate: gate, audit: audit)
+        self.agents = AgentService(agents: store.agents, time: time, ids: ids, gate: gate, audit: audit)
+        self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit)
+        self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: store.tasks, time: time, gate: gate, audit: audit)
+        self.identities = IdentityService(
+            users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids, gate: gate, audit: audit)
         self.apiKeyUsage = APIKeyUsageRecorder(keys: store.apiKeys, logger: logger)
-        self.apiKeys = APIKeyService(keys: store.apiKeys, usage: self.apiKeyUsage, time: time, ids: ids)
-        self.members = MembershipService(memberships: store.memberships, users: store.users, time: time, gate: gate, webhooks: self.webhooks)
+        self.apiKeys = APIKeyService(keys: store.apiKeys, usage: self.apiKeyUsage, time: time, ids: ids, audit: audit)
+        self.members = MembershipService(
+            memberships: store.memberships, users: store.users, time: time, gate: gate, webhooks: self.webhooks, audit: audit)
         self.invitations = InvitationService(
-            invitations: store.invitations, organizations: store.organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks)
+            invitations: store.invitations, organizations: store.organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks,
+            audit: audit)
     }
 }

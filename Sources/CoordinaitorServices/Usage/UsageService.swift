@@ -24,6 +24,7 @@ package final class UsageService: UsageObserver, Sendable {
     private let snapshotLifetime: Double
     private let snapshots = Mutex<[OrganizationID: Snapshot]>([:])
     private let events: any UsageEventPublisher
+    private let audit: AuditTrail
     private let logger: Logger
     /// When `limit.exceeded` was last published per organization and metric: a client hammering a used-up quota
     /// raises one event an hour, not one per refused request.
@@ -35,9 +36,11 @@ package final class UsageService: UsageObserver, Sendable {
         meter: APICallMeter,
         time: any TimeSource,
         events: any UsageEventPublisher,
+        audit: AuditTrail,
         snapshotLifetime: Double = 5,
         logger: Logger
     ) {
+        self.audit = audit
         self.usage = usage
         self.meter = meter
         self.time = time
@@ -112,6 +115,10 @@ package final class UsageService: UsageObserver, Sendable {
             self.snapshots.withLock { $0[organization.id] = Snapshot(report: report, tier: organization.tier, overrides: organization.planOverrides, takenAt: now, isStale: false) }
             for line in report.warnings where !previous.contains(line.metric) && cached != nil {
                 self.events.limitWarning(line, in: organization)
+                self.audit.record(
+                    .limitWarning, in: organization.id, target: AuditTarget(type: "limit", id: line.metric.rawValue),
+                    metadata: ["used": String(line.used), "maximum": line.maximum.map(String.init) ?? "", "tier": organization.tier.rawValue]
+                )
             }
         }
         if let calls = self.meter.used(by: organization.id, in: report.period), let index = report.lines.firstIndex(where: { $0.metric == .apiCallsPerMonth }) {
@@ -128,7 +135,12 @@ package final class UsageService: UsageObserver, Sendable {
         self.markStale(organization)
     }
 
+    /// Records every refusal in the audit log; publishes the `limit.exceeded` event at most hourly per limit.
     package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {
+        self.audit.record(
+            .limitExceeded, in: organization.id, target: AuditTarget(type: "limit", id: error.metric.rawValue), result: .denied,
+            metadata: ["used": String(error.used), "maximum": String(error.maximum), "tier": error.tier.rawValue]
+        )
         let now = self.time.now().timeIntervalSince1970
         let key = "\(organization.id)/\(error.metric.rawValue)"
         let isNew = self.lastExceeded.withLock { last in

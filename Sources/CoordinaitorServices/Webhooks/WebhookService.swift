@@ -14,6 +14,7 @@ package struct WebhookService: Sendable {
     private let logger: Logger
     /// Signalled when deliveries are queued, so the dispatcher sends them at once.
     package let wake: WakeSignal
+    private let audit: AuditTrail
 
     package init(
         webhooks: any WebhookRepository,
@@ -22,8 +23,10 @@ package struct WebhookService: Sendable {
         gate: UsageGate,
         allowPrivateTargets: Bool = false,
         wake: WakeSignal = WakeSignal(),
+        audit: AuditTrail,
         logger: Logger
     ) {
+        self.audit = audit
         self.webhooks = webhooks
         self.time = time
         self.ids = ids
@@ -49,6 +52,11 @@ package struct WebhookService: Sendable {
         let webhook = try draft.webhook(
             id: self.ids.make(WebhookKind.self, at: now), in: scope, secret: secret, at: now, allowPrivateTargets: self.allowPrivateTargets)
         let stored = try await self.gate.charging(organization) { try await self.webhooks.create(in: scope, webhook, limits: $0) }
+        // Only the host: a receiver's URL often carries its own secret in the path or query.
+        self.audit.record(
+            .webhookCreated, in: organization.id, target: AuditTarget(type: WebhookKind.resourceName, id: stored.id.description),
+            metadata: ["host": URLComponents(string: stored.url)?.host ?? "", "events": stored.events.map(\.rawValue).sorted().joined(separator: ",")]
+        )
         return Created(webhook: stored, secret: secret)
     }
 
@@ -65,6 +73,7 @@ package struct WebhookService: Sendable {
     /// Deletes the webhook and its deliveries, and frees its slot.
     package func delete(in scope: TenantScope, id: WebhookID) async throws {
         try await self.gate.releasing(scope.organizationID) { try await self.webhooks.delete(in: scope, id: id, limits: $0) }
+        self.audit.record(.webhookDeleted, in: scope.organizationID, target: AuditTarget(type: WebhookKind.resourceName, id: id.description))
     }
 
     /// Deliveries of a webhook, newest first. - Throws: `webhook_not_found` when it is not in scope.

@@ -1,0 +1,86 @@
+import CoordinaitorDomain
+import CoordinaitorServices
+
+/// Records every API request in the audit log (`api.request`), and the refusals that are access decisions
+/// (`access.unauthenticated`, `access.inactive_tenant`, `access.permission_denied`, `access.feature_denied`,
+/// `access.rate_limited`). Cross-tenant refusals and super-admin crossings are recorded where they are decided, with
+/// the organization that was targeted; limit refusals by the usage service, with the limit.
+///
+/// Only routes under `/api` are recorded: health checks, the OpenAPI document and metrics scrapes are not API calls.
+/// Queuing is in memory; ``AuditWriter`` writes in batches off the request path.
+package struct AuditRequestObserver: RequestObserver {
+    private let trail: AuditTrail
+
+    package init(trail: AuditTrail) {
+        self.trail = trail
+    }
+
+    package func requestFinished(_ request: ObservedRequest) {
+        guard let route = request.route, route.hasPrefix("/api/") else { return }
+        let organization = request.organization?.id
+        let result = Self.result(status: request.status)
+        let latencyMilliseconds = Double(request.latency.components.attoseconds) / 1e15 + Double(request.latency.components.seconds) * 1000
+        var metadata = [
+            "method": request.method,
+            "route": route,
+            "status": String(request.status),
+            "latencyMs": String(format3: latencyMilliseconds),
+        ]
+        if let code = request.errorCode { metadata["error"] = code }
+        let target = AuditTarget(type: "route", id: "\(request.method) \(route)")
+        self.trail.record(self.event(.apiRequest, in: organization, target: target, result: result, request: request, metadata: metadata))
+
+        guard let code = request.errorCode, let action = Self.accessAction(forProblem: code) else { return }
+        let accessMetadata = ["method": request.method, "route": route, "error": code]
+        self.trail.record(self.event(action, in: organization, target: target, result: .denied, request: request, metadata: accessMetadata))
+    }
+
+    /// The access event a refused request's problem code stands for, if it is one.
+    static func accessAction(forProblem code: String) -> AuditAction? {
+        switch code {
+        case "authentication_required", "invalid_credential": .unauthenticated
+        case "tenant_inactive": .inactiveTenant
+        case "permission_denied", "user_required", "super_admin_required", "tier_requires_super_admin": .permissionDenied
+        case "feature_not_available": .featureDenied
+        case "rate_limited": .rateLimited
+        default: nil
+        }
+    }
+
+    /// 2xx and 3xx succeeded; refusals of who may do what (401, 403, 429) were denied; anything else failed.
+    static func result(status: Int) -> AuditResult {
+        switch status {
+        case ..<400: .success
+        case 401, 403, 429: .denied
+        default: .failure
+        }
+    }
+
+    private func event(
+        _ action: AuditAction, in organization: OrganizationID?, target: AuditTarget, result: AuditResult, request: ObservedRequest,
+        metadata: [String: String]
+    ) -> AuditEvent {
+        AuditEvent(
+            id: self.trail.makeEventID(),
+            organizationID: organization,
+            occurredAt: request.startedAt,
+            actor: request.actor,
+            action: action,
+            target: target,
+            result: result,
+            ipAddress: request.ipAddress,
+            userAgent: request.userAgent,
+            requestID: request.requestID,
+            metadata: metadata
+        )
+    }
+}
+
+extension String {
+    /// A number with three decimals, without Foundation's locale-dependent formatting.
+    fileprivate init(format3 value: Double) {
+        let thousandths = Int64((value * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        self = "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
