@@ -51,13 +51,14 @@ package func withCoreServices<Result: Sendable>(
     logger: Logger,
     _ body: @escaping @Sendable (CoreServices) async throws -> Result
 ) async throws -> Result {
+    let auditKey = HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger))
     let store = try await StoreFactory.open(configuration.database, logger: logger)
     let services = CoreServices(
         store: store.dataStore,
         hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
         logger: logger,
         cacheConfiguration: configuration.tenantCache,
-        auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger))
+        auditKey: auditKey
     )
     let outcome: Swift.Result<Result, any Error>
     do {
@@ -70,10 +71,16 @@ package func withCoreServices<Result: Sendable>(
             }
             group.addTask {
                 _ = try await store.dataStore.migrate()
-                let result = try await body(services)
-                // What the command changed is audited (actor: system); written before the store closes.
-                await services.audit.flush()
-                return result
+                // What the command changed is audited (actor: system) and written before the store closes, also
+                // when the command fails halfway.
+                do {
+                    let result = try await body(services)
+                    await services.audit.flush()
+                    return result
+                } catch {
+                    await services.audit.flush()
+                    throw error
+                }
             }
             defer { group.cancelAll() }
             while let next = try await group.next() {

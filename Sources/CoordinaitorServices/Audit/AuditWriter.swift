@@ -15,7 +15,7 @@ package struct AuditWriter: Service {
     }
 
     package func run() async throws {
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             var failures = 0
             while !Task.isCancelled {
                 // After a failed write, back off (up to 10 s) instead of hammering a database that is down.
