@@ -17,7 +17,7 @@ import Foundation
 /// - `LOG_DIR` [logs] (empty: no log files), `LOG_FILE_MAX_BYTES` [10485760], `LOG_FILE_COUNT` [5 rotated files kept]
 /// - `METRICS_MAX_TENANTS` [1000], `METRICS_TOKEN` (secret; when set, `/metrics` needs it as a bearer token)
 /// - `AUDIT_SECRET` (secret, at least 32 characters; unset: generated and kept under `DATA_DIR`, required in production),
-///   `AUDIT_QUEUE_CAPACITY` [100000 events]
+///   `AUDIT_QUEUE_CAPACITY` [100000 events], `AUDIT_API_REQUESTS` [true: an `api.request` entry per API call]
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -56,6 +56,8 @@ package struct AppConfiguration: Sendable {
     package var auditSecret: String?
     /// Audit events waiting to be written; beyond it new events are dropped and counted.
     package var auditQueueCapacity: Int
+    /// Record every API call (`api.request`); access refusals, changes and limits are recorded either way.
+    package var auditAPIRequests: Bool
 
     /// Variables whose values never appear in logs or errors.
     static let secretVariables: Set<String> = ["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "AUDIT_SECRET"]
@@ -122,6 +124,7 @@ package struct AppConfiguration: Sendable {
             throw SettingError(variable: "AUDIT_SECRET", value: "", expected: "a secret of at least 32 characters (required when APP_ENV=production)")
         }
         self.auditQueueCapacity = try settings.integer("AUDIT_QUEUE_CAPACITY", default: 100_000, in: 100...10_000_000)
+        self.auditAPIRequests = try settings.bool("AUDIT_API_REQUESTS", default: true)
     }
 }
 

@@ -80,7 +80,7 @@ package func buildApplication(
             maximumBodySize: configuration.maximumBodySize,
             logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
         ),
-        observers: [AuditRequestObserver(trail: services.audit)],
+        observers: [AuditRequestObserver(trail: services.audit, recordsAPIRequests: configuration.auditAPIRequests)],
         registry: registry
     )
     var app = Application(

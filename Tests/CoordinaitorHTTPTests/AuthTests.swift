@@ -96,6 +96,13 @@ struct AuthTests {
             _ = try AppConfiguration(reading: { ["APP_ENV": "production"][$0] })
         } throws: { ($0 as? SettingError)?.variable == "JWT_SECRET" }
         #expect(throws: SettingError.self) { _ = try AppConfiguration(reading: { ["JWT_SECRET": "too short"][$0] }) }
+        // The audit chains' key is required too, and kept apart from the JWT secret.
+        let withJWT = ["APP_ENV": "production", "JWT_SECRET": String(repeating: "j", count: 40)]
+        #expect {
+            _ = try AppConfiguration(reading: { withJWT[$0] })
+        } throws: { ($0 as? SettingError)?.variable == "AUDIT_SECRET" }
+        let complete = withJWT.merging(["AUDIT_SECRET": String(repeating: "a", count: 40)]) { $1 }
+        #expect(throws: Never.self) { _ = try AppConfiguration(reading: { complete[$0] }) }
     }
 
     @Test func aGeneratedSecretIsKeptAcrossRestarts() async throws {
@@ -110,7 +117,9 @@ struct AuthTests {
         let second = try await ServerComponents.open(configuration: configuration, logger: logger)
         _ = try await second.tokens.verify(token.token)
         try await second.store.dataStore.shutdown()
-        let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("jwt-secret").path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        for file in ["jwt-secret", "audit-secret"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file).path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        }
     }
 }

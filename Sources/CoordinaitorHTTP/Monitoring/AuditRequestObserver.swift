@@ -10,9 +10,13 @@ import CoordinaitorServices
 /// Queuing is in memory; ``AuditWriter`` writes in batches off the request path.
 package struct AuditRequestObserver: RequestObserver {
     private let trail: AuditTrail
+    private let recordsAPIRequests: Bool
 
-    package init(trail: AuditTrail) {
+    /// - Parameter recordsAPIRequests: record an `api.request` entry per call (`AUDIT_API_REQUESTS`); access refusals
+    ///   are recorded either way.
+    package init(trail: AuditTrail, recordsAPIRequests: Bool = true) {
         self.trail = trail
+        self.recordsAPIRequests = recordsAPIRequests
     }
 
     package func requestFinished(_ request: ObservedRequest) {
@@ -28,7 +32,9 @@ package struct AuditRequestObserver: RequestObserver {
         ]
         if let code = request.errorCode { metadata["error"] = code }
         let target = AuditTarget(type: "route", id: "\(request.method) \(route)")
-        self.trail.record(self.event(.apiRequest, in: organization, target: target, result: result, request: request, metadata: metadata))
+        if self.recordsAPIRequests {
+            self.trail.record(self.event(.apiRequest, in: organization, target: target, result: result, request: request, metadata: metadata))
+        }
 
         guard let code = request.errorCode, let action = Self.accessAction(forProblem: code) else { return }
         let accessMetadata = ["method": request.method, "route": route, "error": code]
