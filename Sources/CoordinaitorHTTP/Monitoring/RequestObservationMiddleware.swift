@@ -106,7 +106,3 @@ package struct RequestObservationMiddleware: RouterMiddleware {
         "/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
     }
 }
-
-extension HTTPField.Name {
-    static let xForwardedFor = HTTPField.Name.literal("X-Forwarded-For")
-}

@@ -82,6 +82,7 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     package static let xTenantID = HTTPField.Name.literal("X-Tenant-ID")
     package static let xForwardedHost = HTTPField.Name.literal("X-Forwarded-Host")
+    package static let xForwardedFor = HTTPField.Name.literal("X-Forwarded-For")
     package static let host = HTTPField.Name.literal("Host")
     package static let xAPIKey = HTTPField.Name.literal("X-API-Key")
     package static let rateLimitPolicy = HTTPField.Name.literal("RateLimit-Policy")
