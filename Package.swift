@@ -121,9 +121,11 @@ let package = Package(
             name: "CoordinaitorTesting",
             dependencies: [
                 "CoordinaitorDomain",
+                "CoordinaitorServices",
                 "CoordinaitorSQLite",
                 "CoordinaitorPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/CoordinaitorTesting",

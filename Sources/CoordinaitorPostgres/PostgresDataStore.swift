@@ -28,6 +28,7 @@ package final class PostgresDataStore: DataStore, Service {
     package let usage: any UsageRepository
     package let artifacts: any ArtifactRepository
     package let webhooks: any WebhookRepository
+    package let audit: any AuditLogRepository
 
     private let client: PostgresClient
     private let migrator: PostgresMigrator
@@ -54,6 +55,7 @@ package final class PostgresDataStore: DataStore, Service {
         self.usage = PostgresUsageRepository(database: database)
         self.artifacts = PostgresArtifactRepository(database: database)
         self.webhooks = PostgresWebhookRepository(database: database)
+        self.audit = PostgresAuditLogRepository(database: database)
     }
 
     /// Runs the connection pool until the task is cancelled or graceful shutdown begins. Call it exactly once.

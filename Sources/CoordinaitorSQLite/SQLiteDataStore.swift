@@ -24,6 +24,7 @@ package final class SQLiteDataStore: DataStore {
     package let usage: any UsageRepository
     package let artifacts: any ArtifactRepository
     package let webhooks: any WebhookRepository
+    package let audit: any AuditLogRepository
 
     private let connections: SQLiteConnections
     private let migrator: SQLiteMigrator
@@ -42,6 +43,7 @@ package final class SQLiteDataStore: DataStore {
         self.usage = SQLiteUsageRepository(connections: connections)
         self.artifacts = SQLiteArtifactRepository(connections: connections)
         self.webhooks = SQLiteWebhookRepository(connections: connections)
+        self.audit = SQLiteAuditLogRepository(connections: connections)
     }
 
     /// Opens (creating if needed) the database file at `path`, and its parent directory.

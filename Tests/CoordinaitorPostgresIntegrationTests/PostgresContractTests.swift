@@ -5,6 +5,6 @@ import Testing
 struct PostgresContractTests {
     @Test(arguments: StorageContract.allCases)
     func contract(_ check: StorageContract) async throws {
-        try await withPostgresStore { store in try await check.run(on: store) }
+        try await withPostgresStoreAndDatabase { store, database in try await check.run(on: store, database: database) }
     }
 }

@@ -5,6 +5,6 @@ import Testing
 struct SQLiteContractTests {
     @Test(arguments: StorageContract.allCases)
     func contract(_ check: StorageContract) async throws {
-        try await withSQLiteStore { store in try await check.run(on: store) }
+        try await withSQLiteStoreAndDatabase { store, database in try await check.run(on: store, database: database) }
     }
 }

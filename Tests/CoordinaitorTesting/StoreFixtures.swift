@@ -19,12 +19,18 @@ package func testLogger(_ label: String = "coordinaitor.tests") -> Logger {
 /// }
 /// ```
 package func withSQLiteStore<Result>(_ body: (SQLiteDataStore) async throws -> Result) async throws -> Result {
+    try await withSQLiteStoreAndDatabase { store, _ in try await body(store) }
+}
+
+/// Runs `body` like ``withSQLiteStore(_:)``, also giving it direct SQL access to the store's database file.
+package func withSQLiteStoreAndDatabase<Result>(_ body: (SQLiteDataStore, RawDatabase) async throws -> Result) async throws -> Result {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-sqlite-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let store = try await SQLiteDataStore.open(path: directory.appendingPathComponent("store.sqlite").path, logger: testLogger())
+    let path = directory.appendingPathComponent("store.sqlite").path
+    let store = try await SQLiteDataStore.open(path: path, logger: testLogger())
     do {
         _ = try await store.migrate()
-        let result = try await body(store)
+        let result = try await body(store, RawDatabase.sqlite(path: path, logger: testLogger()))
         try await store.shutdown()
         return result
     } catch {
@@ -38,6 +44,11 @@ package func withSQLiteStore<Result>(_ body: (SQLiteDataStore) async throws -> R
 /// The store's client runs in a child task for the duration of `body` and is cancelled afterwards; the database is
 /// then dropped.
 package func withPostgresStore<Result>(_ body: (PostgresDataStore) async throws -> Result) async throws -> Result {
+    try await withPostgresStoreAndDatabase { store, _ in try await body(store) }
+}
+
+/// Runs `body` like ``withPostgresStore(_:)``, also giving it direct SQL access to the store's database.
+package func withPostgresStoreAndDatabase<Result>(_ body: (PostgresDataStore, RawDatabase) async throws -> Result) async throws -> Result {
     let logger = testLogger()
     let cluster = try PostgresTestCluster.shared()
     let database = try await cluster.createDatabase(logger: logger)
@@ -48,7 +59,7 @@ package func withPostgresStore<Result>(_ body: (PostgresDataStore) async throws 
             group.addTask { try await store.run() }
             defer { group.cancelAll() }
             _ = try await store.migrate()
-            return try await body(store)
+            return try await body(store, RawDatabase.postgres(cluster: cluster, database: database, logger: logger))
         }
         outcome = .success(value)
     } catch {

@@ -17,6 +17,11 @@ struct MillisecondTimestamp: Hashable, Sendable, PostgresNonThrowingEncodable, P
         self.millisecondsSince1970 = Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
+    /// Exactly the given milliseconds, for values that are already whole (such as the time an audit entry signs).
+    init(millisecondsSince1970: Int64) {
+        self.millisecondsSince1970 = millisecondsSince1970
+    }
+
     var date: Date { Date(timeIntervalSince1970: Double(self.millisecondsSince1970) / 1000) }
 
     static var psqlType: PostgresDataType { .timestamptz }

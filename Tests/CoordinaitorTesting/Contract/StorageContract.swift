@@ -6,7 +6,7 @@ import Testing
 /// ```swift
 /// @Test(arguments: StorageContract.allCases)
 /// func contract(_ check: StorageContract) async throws {
-///     try await withSQLiteStore { try await check.run(on: $0) }
+///     try await withSQLiteStoreAndDatabase { try await check.run(on: $0, database: $1) }
 /// }
 /// ```
 /// Each check expects a freshly migrated, empty store.
@@ -82,10 +82,23 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case claimDueLeasesEachDeliveryOnce
     case attemptsAreRecordedOnceAndRoundTrip
     case purgeRemovesWebhooksAndDeliveries
+    case auditAppendNumbersEachChain
+    case auditEntriesRoundTrip
+    case concurrentAuditAppendsKeepChainsContiguous
+    case auditQueryFilters
+    case auditQueryPaginatesNewestFirst
+    case auditPruneKeepsTheChainVerifiable
+    case auditEntriesCannotBeUpdated
+    case auditEditedEntriesBreakTheChain
+    case auditDeletedEntriesBreakTheChain
+    case purgeKeepsTheAuditLog
 
     package var testDescription: String { self.rawValue }
 
-    package func run(on store: any DataStore) async throws {
+    /// - Parameters:
+    ///   - store: A freshly migrated, empty store.
+    ///   - database: Direct SQL on the store's database, for the checks that tamper with it.
+    package func run(on store: any DataStore, database: RawDatabase) async throws {
         switch self {
         case .migrationsAreIdempotent: try await Self.migrationsAreIdempotent(store)
         case .organizationLookups: try await Self.organizationLookups(store)
@@ -158,6 +171,16 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .claimDueLeasesEachDeliveryOnce: try await Self.claimDueLeasesEachDeliveryOnce(store)
         case .attemptsAreRecordedOnceAndRoundTrip: try await Self.attemptsAreRecordedOnceAndRoundTrip(store)
         case .purgeRemovesWebhooksAndDeliveries: try await Self.purgeRemovesWebhooksAndDeliveries(store)
+        case .auditAppendNumbersEachChain: try await Self.auditAppendNumbersEachChain(store)
+        case .auditEntriesRoundTrip: try await Self.auditEntriesRoundTrip(store)
+        case .concurrentAuditAppendsKeepChainsContiguous: try await Self.concurrentAuditAppendsKeepChainsContiguous(store)
+        case .auditQueryFilters: try await Self.auditQueryFilters(store)
+        case .auditQueryPaginatesNewestFirst: try await Self.auditQueryPaginatesNewestFirst(store)
+        case .auditPruneKeepsTheChainVerifiable: try await Self.auditPruneKeepsTheChainVerifiable(store)
+        case .auditEntriesCannotBeUpdated: try await Self.auditEntriesCannotBeUpdated(store, database)
+        case .auditEditedEntriesBreakTheChain: try await Self.auditEditedEntriesBreakTheChain(store, database)
+        case .auditDeletedEntriesBreakTheChain: try await Self.auditDeletedEntriesBreakTheChain(store, database)
+        case .purgeKeepsTheAuditLog: try await Self.purgeKeepsTheAuditLog(store)
         }
     }
 }

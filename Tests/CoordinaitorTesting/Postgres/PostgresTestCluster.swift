@@ -51,12 +51,17 @@ package struct PostgresTestCluster: Sendable {
     }
 
     private func maintenance(_ query: PostgresQuery, logger: Logger) async throws {
+        try await self.execute(query, in: self.maintenanceDatabase, logger: logger)
+    }
+
+    /// Runs one statement on `database` over a connection of its own, outside any store's pool.
+    package func execute(_ query: PostgresQuery, in database: String, logger: Logger) async throws {
         let configuration = PostgresConnection.Configuration(
             host: self.host,
             port: self.port,
             username: self.username,
             password: self.password,
-            database: self.maintenanceDatabase,
+            database: database,
             tls: .disable
         )
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)

@@ -1,0 +1,143 @@
+import CoordinaitorDomain
+import Foundation
+import SQLiteNIO
+
+/// The audit log on SQLite. Every write runs on the single writer inside `BEGIN IMMEDIATE`, which serializes appends
+/// to a chain across this process and every other one using the file: reading the head and moving it is atomic.
+struct SQLiteAuditLogRepository: AuditLogRepository {
+    /// Entries per `INSERT`: 16 binds each keeps a statement well under SQLite's limit of bound values.
+    private static let rowsPerInsert = 200
+    let connections: SQLiteConnections
+
+    func append(_ events: [AuditEvent], key: any AuditChainKey) async throws -> [AuditEntry] {
+        guard !events.isEmpty else { return [] }
+        // Each chain's events in batch order; chains in ascending key order, the order every writer takes them in.
+        let chains = Dictionary(grouping: events.indices) { events[$0].chain.storageKey }.sorted { $0.key < $1.key }
+        return try await self.connections.write { transaction in
+            var stored: [Int: AuditEntry] = [:]
+            for (storageKey, indices) in chains {
+                let entries = try await Self.append(indices.map { events[$0] }, toChain: storageKey, key: key, transaction: transaction)
+                for (index, entry) in zip(indices, entries) { stored[index] = entry }
+            }
+            return events.indices.compactMap { stored[$0] }
+        }
+    }
+
+    /// Numbers and seals `events` after the chain's head, inserts them and moves the head; returns them in order.
+    private static func append(
+        _ events: [AuditEvent],
+        toChain storageKey: String,
+        key: any AuditChainKey,
+        transaction: SQLiteTransaction
+    ) async throws -> [AuditEntry] {
+        let headRows = try await transaction.query(
+            "SELECT last_sequence, last_mac FROM audit_chain_heads WHERE organization_id = ?", [.text(storageKey)])
+        var last: (sequence: Int64, mac: String) = (0, "")
+        if let row = headRows.first {
+            let reader = SQLiteRowReader(row, table: "audit_chain_heads")
+            last = (Int64(try reader.int("last_sequence")), try reader.string("last_mac"))
+        }
+        var entries: [AuditEntry] = []
+        for event in events {
+            let entry = key.seal(event, sequence: last.sequence + 1, previousMAC: last.mac)
+            entries.append(entry)
+            last = (entry.sequence, entry.mac)
+        }
+        for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
+            let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
+            let positions = try await Self.insert(entries[chunk], transaction: transaction)
+            for index in chunk {
+                guard let position = positions[entries[index].sequence] else {
+                    throw SQLiteStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(entries[index].sequence)")
+                }
+                entries[index].position = position
+            }
+        }
+        try await transaction.query(
+            """
+            INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac) VALUES (?, ?, ?)
+            ON CONFLICT (organization_id) DO UPDATE SET last_sequence = excluded.last_sequence, last_mac = excluded.last_mac
+            """,
+            [.text(storageKey), .integer(SQLiteInt64(last.sequence)), .text(last.mac)]
+        )
+        return entries
+    }
+
+    /// Inserts `entries` with one statement and returns each one's position by sequence number (`RETURNING` promises
+    /// no order).
+    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) async throws -> [Int64: Int64] {
+        let binds = try entries.flatMap { try $0.sqliteValues() }
+        let rows = try await transaction.query(AuditEntry.sqliteInsertSQL(rowCount: entries.count), binds)
+        var positions: [Int64: Int64] = [:]
+        for row in rows {
+            let reader = SQLiteRowReader(row, table: "audit_logs")
+            positions[Int64(try reader.int("sequence"))] = Int64(try reader.int("position"))
+        }
+        return positions
+    }
+
+    func query(_ query: AuditQuery) async throws -> Page<AuditEntry> {
+        let statement = try SQLiteAuditQuery(query)
+        let rows = try await self.connections.read { try await $0.query(statement.sql, statement.binds) }
+        return Page(fetched: try rows.map(AuditEntry.init(sqliteRow:)), limit: statement.limit) { String($0.position) }
+    }
+
+    func head(of chain: AuditChain) async throws -> AuditChainHead? {
+        let sql = "SELECT \(AuditChainHead.sqliteSelectList) FROM audit_chain_heads WHERE organization_id = ?"
+        let rows = try await self.connections.read { try await $0.query(sql, [.text(chain.storageKey)]) }
+        return try rows.first.map(AuditChainHead.init(sqliteRow:))
+    }
+
+    func entries(of chain: AuditChain, fromSequence: Int64, limit: Int) async throws -> [AuditEntry] {
+        let sql = """
+            SELECT \(AuditEntry.sqliteSelectList) FROM audit_logs
+            WHERE organization_id = ? AND sequence >= ?
+            ORDER BY sequence LIMIT ?
+            """
+        let binds: [SQLiteData] = [.text(chain.storageKey), .integer(SQLiteInt64(fromSequence)), .integer(SQLiteInt64(max(limit, 0)))]
+        let rows = try await self.connections.read { try await $0.query(sql, binds) }
+        return try rows.map(AuditEntry.init(sqliteRow:))
+    }
+
+    /// The boundary is the highest sequence number among the old entries, not the last old entry in time order: a
+    /// late batch can hold an older event after newer ones, and the chain can only be cut between two sequence numbers.
+    func prune(_ chain: AuditChain, before cutoff: Date) async throws -> Int {
+        let storageKey = SQLiteData.text(chain.storageKey)
+        return try await self.connections.write { transaction in
+            let boundaryRows = try await transaction.query(
+                """
+                SELECT sequence, mac FROM audit_logs
+                WHERE organization_id = ?1
+                  AND sequence = (SELECT MAX(sequence) FROM audit_logs WHERE organization_id = ?1 AND occurred_at < ?2)
+                """,
+                [storageKey, .date(cutoff)]
+            )
+            guard let row = boundaryRows.first else { return 0 }
+            let reader = SQLiteRowReader(row, table: "audit_logs")
+            let boundary = Int64(try reader.int("sequence"))
+            let updated = try await transaction.query(
+                """
+                UPDATE audit_chain_heads SET pruned_through_sequence = ?, pruned_through_mac = ?
+                WHERE organization_id = ? AND pruned_through_sequence < ?
+                RETURNING organization_id
+                """,
+                [.integer(SQLiteInt64(boundary)), .text(try reader.string("mac")), storageKey, .integer(SQLiteInt64(boundary))]
+            )
+            // No head, or one already past this boundary (an entry left behind by hand): nothing to move.
+            guard !updated.isEmpty else { return 0 }
+            try await transaction.query(
+                "DELETE FROM audit_logs WHERE organization_id = ? AND sequence <= ?", [storageKey, .integer(SQLiteInt64(boundary))]
+            )
+            let changes = try await transaction.query("SELECT changes() AS deleted")
+            return try changes.first.map { try SQLiteRowReader($0, table: "audit_logs").int("deleted") } ?? 0
+        }
+    }
+
+    func chains() async throws -> [AuditChain] {
+        let sql = "SELECT organization_id FROM audit_chain_heads ORDER BY organization_id"
+        let rows = try await self.connections.read { try await $0.query(sql) }
+        return try rows.map { row in
+            try AuditChain(storedKey: try SQLiteRowReader(row, table: "audit_chain_heads").string("organization_id"), table: "audit_chain_heads")
+        }
+    }
+}
