@@ -138,7 +138,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CoordinaitorServicesTests",
-            dependencies: ["CoordinaitorServices", "CoordinaitorSQLite", "CoordinaitorTesting"],
+            dependencies: [
+                "CoordinaitorServices", "CoordinaitorSQLite", "CoordinaitorTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -164,6 +168,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

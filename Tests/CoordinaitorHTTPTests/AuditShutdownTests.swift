@@ -5,6 +5,7 @@ import CoordinaitorServices
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import ServiceLifecycle
 import Synchronization

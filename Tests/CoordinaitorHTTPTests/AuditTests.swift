@@ -1,9 +1,11 @@
 import CoordinaitorApp
 import CoordinaitorDomain
 import CoordinaitorServices
+import CoordinaitorTesting
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// The audit log through the API: what is recorded, with which fields and in which organization, who may read it,
@@ -257,6 +259,53 @@ struct AuditTests {
             #expect(try verify.json["intact"] == .bool(true))
             #expect((try verify.number("checkedEntries") ?? 0) >= 4)
             #expect(try verify.json["firstBrokenSequence"] == nil || verify.json["firstBrokenSequence"] == .null)
+        }
+    }
+
+    /// Someone with access to the database file edits and deletes entries (after dropping the append-only trigger):
+    /// verification through the API names the first broken sequence number and what is wrong.
+    @Test func verificationFindsEditedAndDeletedRows() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-tamper-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = Self.multiTenant.merging(["DATA_DIR": directory.path]) { $1 }
+        try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, services, data in
+            for _ in 0..<4 {
+                _ = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
+                _ = try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token)
+            }
+            await services.audit.flush()
+            let database = RawDatabase.sqlite(path: directory.appendingPathComponent("coordinaitor.sqlite").path, logger: Logger(label: "test"))
+            let acme = data.acme.organization.id
+            let globex = data.globex.organization.id
+            func verify(_ organization: OrganizationID, token: String) async throws -> JSONValue {
+                try await client.send(.get, "/api/organizations/\(organization)/audit-logs/verify", token: token).json
+            }
+            #expect(try await verify(acme, token: data.acme.token)["intact"] == .bool(true))
+
+            // The table refuses updates…
+            await #expect(throws: (any Error).self) {
+                try await database.execute("UPDATE audit_logs SET action = 'task.deleted' WHERE organization_id = '\(acme)' AND sequence = 2")
+            }
+            // …until the trigger is dropped. An edited entry breaks the chain at its own sequence number.
+            try await database.execute("DROP TRIGGER audit_logs_append_only")
+            try await database.execute("UPDATE audit_logs SET actor_email = 'someone@else.test' WHERE organization_id = '\(acme)' AND sequence = 3")
+            let edited = try await verify(acme, token: data.acme.token)
+            #expect(edited["intact"] == .bool(false))
+            #expect(edited["firstBrokenSequence"]?.number == 3)
+            #expect(edited["problem"]?.string == "mac_mismatch")
+
+            // A deleted entry in the middle, and deleted newest entries, show as missing.
+            try await database.execute("DELETE FROM audit_logs WHERE organization_id = '\(globex)' AND sequence = 5")
+            let deleted = try await verify(globex, token: data.globex.token)
+            #expect(deleted["firstBrokenSequence"]?.number == 5)
+            #expect(deleted["problem"]?.string == "missing_entries")
+            await services.audit.flush()
+            try await database.execute(
+                "DELETE FROM audit_logs WHERE organization_id = '' AND sequence = (SELECT max(sequence) FROM audit_logs WHERE organization_id = '')")
+            let platform = try await services.auditLog.verify(.platform)
+            #expect(!platform.intact)
+            #expect(platform.firstBrokenSequence == platform.lastSequence)
+            #expect(platform.problem == .missingEntries)
         }
     }
 

@@ -12,9 +12,11 @@ struct PurgeTests {
         try await withSQLiteStore { store in
             let time = ManualTimeSource(Date(timeIntervalSince1970: 1_800_000_000))
             let cache = TenantCache(time: time)
-            let organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: UUIDv7Source())
-            let purger = CancelledOrganizationPurger(
-                organizations: organizations, gracePeriod: 30 * 86400, time: time, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+            let key = HMACAuditChainKey(secret: "purge-test-secret")
+            let audit = AuditTrail(queue: AuditQueue(repository: store.audit, key: key, logger: logger), time: time, ids: UUIDv7Source())
+            let organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: UUIDv7Source(), audit: audit)
+            let purger = CancelledOrganizationPurger(organizations: organizations, gracePeriod: 30 * 86400, time: time, logger: logger)
             func make(_ slug: String) async throws -> Organization {
                 try await organizations.create(NewOrganization(name: slug, displayName: slug, subdomain: slug, contactEmail: "a@\(slug).com"))
             }
@@ -37,6 +39,13 @@ struct PurgeTests {
             #expect(try await organizations.find(.id(active.id)) != nil)
             #expect(try await organizations.find(.id(reactivated.id))?.status == .active)
             #expect(try await purger.purgeExpired().isEmpty)
+
+            // The purged organization's audit log outlives it, ending with the purge, and still verifies.
+            await audit.flush()
+            let log = AuditService(repository: store.audit, key: key, trail: audit, time: time, logger: logger)
+            let entries = try await log.list(AuditQuery(chain: AuditChain(doomed.id))).items.map(\.event.action)
+            #expect(entries == [.organizationPurged, .organizationCancelled, .organizationCreated])
+            #expect(try await log.verify(AuditChain(doomed.id)).intact)
         }
     }
 }

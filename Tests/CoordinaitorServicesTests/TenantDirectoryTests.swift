@@ -1,6 +1,7 @@
 import CoordinaitorDomain
 import CoordinaitorServices
 import Foundation
+import Logging
 import Synchronization
 import Testing
 
@@ -48,6 +49,22 @@ final class CountingOrganizations: OrganizationRepository {
     }
 }
 
+/// The audit log these cache tests do not look at: appends are kept in memory, nothing is read back.
+final class MemoryAuditLog: AuditLogRepository {
+    private let entries = Mutex<[AuditEvent]>([])
+
+    func append(_ events: [AuditEvent], key: any AuditChainKey) async throws -> [AuditEntry] {
+        self.entries.withLock { $0 += events }
+        return []
+    }
+
+    func query(_ query: AuditQuery) async throws -> Page<AuditEntry> { Page(items: [], nextCursor: nil) }
+    func head(of chain: AuditChain) async throws -> AuditChainHead? { nil }
+    func entries(of chain: AuditChain, fromSequence: Int64, limit: Int) async throws -> [AuditEntry] { [] }
+    func prune(_ chain: AuditChain, before cutoff: Date) async throws -> Int { 0 }
+    func chains() async throws -> [AuditChain] { [] }
+}
+
 @Suite("Tenant directory and its cache")
 struct TenantDirectoryTests {
     let time = ManualTimeSource(Date(timeIntervalSince1970: 1_800_000_000))
@@ -57,7 +74,12 @@ struct TenantDirectoryTests {
         let cache = TenantCache(configuration: configuration, time: self.time)
         return (
             TenantDirectory(organizations: self.repository, cache: cache),
-            OrganizationService(organizations: self.repository, cache: cache, time: self.time, ids: UUIDv7Source())
+            OrganizationService(
+                organizations: self.repository, cache: cache, time: self.time, ids: UUIDv7Source(),
+                audit: AuditTrail(
+                    queue: AuditQueue(repository: MemoryAuditLog(), key: HMACAuditChainKey(secret: "test"), logger: Logger(label: "test")),
+                    time: self.time, ids: UUIDv7Source())
+            )
         )
     }
 

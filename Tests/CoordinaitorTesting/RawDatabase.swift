@@ -18,7 +18,7 @@ package struct RawDatabase: Sendable {
     }
 
     /// Opens a new connection to the SQLite file at `path` for each statement, leaving the store's connections alone.
-    static func sqlite(path: String, logger: Logger) -> RawDatabase {
+    package static func sqlite(path: String, logger: Logger) -> RawDatabase {
         RawDatabase(dialect: .sqlite) { sql in
             let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             do {

@@ -14,7 +14,13 @@ package final class AuditQueue: Sendable {
         var events = Deque<AuditEvent>()
         var dropped: Int64 = 0
         var written: Int64 = 0
+        /// Failed attempts at the batch now at the front.
+        var frontFailures = 0
     }
+
+    /// After this many failed attempts, the front batch is written one event at a time, so one event the database
+    /// refuses for good (or one already stored when a commit's acknowledgement was lost) cannot block the rest.
+    static let attemptsBeforeIsolating = 3
 
     private let state = Mutex(State())
     private let repository: any AuditLogRepository
@@ -85,13 +91,24 @@ package final class AuditQueue: Sendable {
                     return batch
                 }
                 if batch.isEmpty { break }
+                if self.state.withLock({ $0.frontFailures }) >= Self.attemptsBeforeIsolating {
+                    guard await self.writeOneByOne(batch) else { return false }
+                    remaining -= batch.count
+                    continue
+                }
                 do {
                     _ = try await self.repository.append(batch, key: self.key)
-                    self.state.withLock { $0.written += Int64(batch.count) }
+                    self.state.withLock { state in
+                        state.written += Int64(batch.count)
+                        state.frontFailures = 0
+                    }
                     remaining -= batch.count
                 } catch {
                     // Back to the front, in order, for the next attempt; beyond capacity the oldest are kept.
-                    self.state.withLock { state in state.events.insert(contentsOf: batch, at: state.events.startIndex) }
+                    self.state.withLock { state in
+                        state.events.insert(contentsOf: batch, at: state.events.startIndex)
+                        state.frontFailures += 1
+                    }
                     self.logger.warning(
                         "Could not write audit events; will retry",
                         metadata: ["audit.batch": "\(batch.count)", "error": "\(String(reflecting: error))", "log.namespace": "audit:writer"]
@@ -103,6 +120,41 @@ package final class AuditQueue: Sendable {
             self.observer?.auditQueueDepthChanged(self.depth)
             return true
         }
+    }
+
+    /// The slow path for a batch that keeps failing: each event alone; one that still fails is dropped, logged in full
+    /// (so it is not lost to the operator) and counted. If the database is down altogether, every event fails alike:
+    /// those are put back and the isolation is tried again later.
+    private func writeOneByOne(_ batch: [AuditEvent]) async -> Bool {
+        var refused: [AuditEvent] = []
+        var written = 0
+        for event in batch {
+            do {
+                _ = try await self.repository.append([event], key: self.key)
+                written += 1
+            } catch {
+                refused.append(event)
+                self.logger.error(
+                    "Audit event refused by the database; dropped",
+                    metadata: [
+                        "audit.action": "\(event.action)", "audit.id": "\(event.id)", "audit.organization": "\(event.chain.storageKey)",
+                        "error": "\(String(reflecting: error))", "log.namespace": "audit:writer",
+                    ]
+                )
+            }
+        }
+        if written == 0 && !refused.isEmpty {
+            // Nothing went through: the database, not the events, is the problem. Keep them all.
+            self.state.withLock { state in state.events.insert(contentsOf: batch, at: state.events.startIndex) }
+            return false
+        }
+        self.state.withLock { state in
+            state.written += Int64(written)
+            state.dropped += Int64(refused.count)
+            state.frontFailures = 0
+        }
+        for _ in refused { self.observer?.auditEventDropped() }
+        return true
     }
 
     /// Returns once every event queued before the call has been written, or a write failed.

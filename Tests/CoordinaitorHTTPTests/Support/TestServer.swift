@@ -36,7 +36,8 @@ struct TestServer: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = self.environment
-        environment["DATA_DIR"] = directory.path
+        // A test that opens the database itself names the directory; it is then the test's to remove.
+        environment["DATA_DIR"] = environment["DATA_DIR"] ?? directory.path
         // The cheapest bcrypt cost: tests sign up many users, and the cost does not change what is checked.
         environment["BCRYPT_COST"] = environment["BCRYPT_COST"] ?? "4"
         if self.live { environment["PORT"] = "0" }

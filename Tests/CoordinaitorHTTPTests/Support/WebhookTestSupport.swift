@@ -37,7 +37,11 @@ struct WebhookFixture: Sendable {
         let logger = Logger(label: "webhook-tests") { _ in SwiftLogNoOpLogHandler() }
         let service = WebhookService(
             webhooks: store.webhooks, time: time, ids: UUIDv7Source(), gate: UsageGate(time: time, observer: IgnoredUsage()),
-            allowPrivateTargets: true, logger: logger)
+            allowPrivateTargets: true,
+            audit: AuditTrail(
+                queue: AuditQueue(repository: store.audit, key: HMACAuditChainKey(secret: "webhook-tests"), logger: logger), time: time,
+                ids: UUIDv7Source()),
+            logger: logger)
         return WebhookFixture(store: store, organization: organization, service: service, logger: logger)
     }
 
