@@ -73,10 +73,7 @@ package func buildApplication(
         tokens: components.tokens,
         securityEvents: components.securityEvents,
         tenancy: configuration.tenancy,
-        settings: HTTPSettings(
-            maximumBodySize: configuration.maximumBodySize,
-            logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
-        ),
+        settings: HTTPSettings(maximumBodySize: configuration.maximumBodySize),
         registry: registry
     )
     var app = Application(

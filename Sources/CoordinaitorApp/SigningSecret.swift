@@ -6,6 +6,7 @@ import Logging
 /// (mode 0600) so tokens survive restarts, with a warning. There is no built-in default secret.
 enum SigningSecret {
     static func resolve(configuration: AppConfiguration, logger: Logger) throws -> String {
+        let logger = logger.scoped(.authToken)
         if let secret = configuration.jwtSecret { return secret }
         let directory = URL(fileURLWithPath: configuration.dataDirectory)
         let file = directory.appendingPathComponent("jwt-secret")

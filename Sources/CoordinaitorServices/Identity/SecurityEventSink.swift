@@ -45,7 +45,7 @@ package struct LoggingSecurityEventSink: SecurityEventSink {
     private let logger: Logger
 
     package init(logger: Logger) {
-        self.logger = logger
+        self.logger = logger.scoped(.tenantIsolation)
     }
 
     package func record(_ event: SecurityEvent) {

@@ -33,7 +33,7 @@ package struct CoreServices: Sendable {
         ids: any IdentifierSource = UUIDv7Source(),
         webhookAllowPrivateTargets: Bool = false
     ) {
-        let cache = TenantCache(configuration: cacheConfiguration, time: time)
+        let cache = TenantCache(configuration: cacheConfiguration, time: time, logger: logger)
         self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
         let usageEvents = UsageEventRelay()
         self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, logger: logger)
