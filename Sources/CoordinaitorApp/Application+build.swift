@@ -76,10 +76,7 @@ package func buildApplication(
         tokens: components.tokens,
         securityEvents: components.securityEvents,
         tenancy: configuration.tenancy,
-        settings: HTTPSettings(
-            maximumBodySize: configuration.maximumBodySize,
-            logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
-        ),
+        settings: HTTPSettings(maximumBodySize: configuration.maximumBodySize),
         observers: [AuditRequestObserver(trail: services.audit, recordsAPIRequests: configuration.auditAPIRequests)],
         registry: registry
     )

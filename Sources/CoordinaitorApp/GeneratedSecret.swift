@@ -8,6 +8,7 @@ import Logging
 enum GeneratedSecret {
     static func resolve(configured: String?, variable: String, file name: String, dataDirectory: String, logger: Logger) throws -> String {
         if let configured { return configured }
+        let logger = logger.scoped(.authToken)
         let directory = URL(fileURLWithPath: dataDirectory)
         let file = directory.appendingPathComponent(name)
         if let stored = try? String(contentsOf: file, encoding: .utf8), stored.utf8.count >= 32 {

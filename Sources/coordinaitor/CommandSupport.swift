@@ -15,12 +15,10 @@ func loadConfiguration() throws -> AppConfiguration {
     }
 }
 
-/// The process logger, at `LOG_LEVEL`.
-func makeLogger(_ configuration: AppConfiguration) -> Logger {
-    LoggingSystem.bootstrap(StreamLogHandler.standardError)
-    var logger = Logger(label: "coordinaitor")
-    logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
-    return logger
+/// The process logger (`LOG_LEVEL`, `DEBUG`, `LOG_DIR`; see ``ProcessLogging``). Lines go to standard error unless
+/// `console` says otherwise, so that what a command prints on standard output (`org list`) stays clean for pipes.
+func makeLogger(_ configuration: AppConfiguration, console: LogConsole = .standardError) -> Logger {
+    ProcessLogging.bootstrap(configuration, console: console)
 }
 
 /// Prints one line to standard error and exits with status 1, instead of a stack of nested error descriptions.

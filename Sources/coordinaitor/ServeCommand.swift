@@ -22,10 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
             var configuration = try loadConfiguration()
             if let host { configuration.host = host }
             if let port { configuration.port = port }
-            let logger = makeLogger(configuration)
+            let logger = makeLogger(configuration, console: .standardOutput)
             let app = try await buildApplication(configuration: configuration, logger: logger, seedsDemoData: self.demo)
             if self.demo { DemoGuide.print(configuration) }
             try await app.runService()
+            ProcessLogging.flush()
         }
     }
 }

@@ -207,29 +207,4 @@ struct StrategyTests {
             #expect(try await client.send(.get, "/openapi.json").status == .ok)
         }
     }
-
-    @Test func tenantResolutionIsLoggedUnderDebugTenant() async throws {
-        let logs = RecordingLogHandler()
-        try await TestServer(environment: Self.multiTenant.merging(["DEBUG": "tenant:*"]) { $1 }, logHandler: logs).run(seed: TwoTenants.seed) { client, _, data in
-            _ = try await client.send(.get, "/api/tasks?limit=1", host: "acme.localhost", token: data.acme.token)
-            _ = try await client.send(.get, "/api/tasks", host: "nobody.localhost")
-        }
-        let resolutions = logs.recorded.filter { $0.message == "tenant:resolve" }
-        #expect(resolutions.count == 2)
-        let first = try #require(resolutions.first)
-        #expect(first.level == .debug)
-        #expect(first.metadata["tenant.host"] == "acme.localhost")
-        #expect(first.metadata["tenant.path"] == "/api/tasks")
-        #expect(first.metadata["tenant.strategy"] == "subdomain")
-        #expect(first.metadata["tenant.outcome"]?.hasPrefix("organization ") == true)
-        #expect(resolutions.last?.metadata["tenant.outcome"]?.contains("refused") == true)
-    }
-
-    @Test func resolutionIsNotLoggedWithoutDebug() async throws {
-        let logs = RecordingLogHandler()
-        try await TestServer(environment: Self.multiTenant, logHandler: logs).run(seed: TwoTenants.seed) { client, _, data in
-            _ = try await client.send(.get, "/api/tasks", host: "acme.localhost", token: data.acme.token)
-        }
-        #expect(logs.recorded.filter { $0.message == "tenant:resolve" }.isEmpty)
-    }
 }

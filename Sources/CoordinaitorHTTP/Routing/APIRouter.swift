@@ -6,12 +6,9 @@ import Hummingbird
 package struct HTTPSettings: Sendable {
     /// Largest accepted request body in bytes (`MAX_BODY_SIZE`).
     package var maximumBodySize: Int
-    /// Log every tenant resolution at debug level (`DEBUG=tenant:*`).
-    package var logsTenantResolution: Bool
 
-    package init(maximumBodySize: Int = 1 << 20, logsTenantResolution: Bool = false) {
+    package init(maximumBodySize: Int = 1 << 20) {
         self.maximumBodySize = maximumBodySize
-        self.logsTenantResolution = logsTenantResolution
     }
 }
 
@@ -79,7 +76,7 @@ package enum APIRouter {
 
         let tenantAPI = router.group("api")
             .add(middleware: authentication)
-            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants, logsResolutions: settings.logsTenantResolution))
+            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants))
             .add(middleware: TenantAccessMiddleware(identities: services.identities, securityEvents: securityEvents))
             .add(middleware: TenantQuotaMiddleware(rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage))
             .group(context: TenantRequestContext.self)

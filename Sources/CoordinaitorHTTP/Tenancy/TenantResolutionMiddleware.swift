@@ -7,20 +7,17 @@ import Logging
 /// Resolves the organization of a tenant route and puts it in the context, or refuses the request.
 ///
 /// The pure rules live in ``TenantResolver``; this adds the lookup (through the cached ``TenantDirectory``), the
-/// active-status check, the `X-Tenant-ID` response header, and the `tenant:resolve` debug log.
+/// active-status check, the `X-Tenant-ID` response header, and the `tenant:resolve` debug log (written only when `DEBUG`
+/// switches that namespace on: the log handler filters by namespace).
 package struct TenantResolutionMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
 
     private let resolver: TenantResolver
     private let directory: TenantDirectory
-    private let logsResolutions: Bool
 
-    /// - Parameters:
-    ///   - logsResolutions: log every resolution at debug level (`DEBUG=tenant:*` or `tenant:resolve`).
-    package init(resolver: TenantResolver, directory: TenantDirectory, logsResolutions: Bool = false) {
+    package init(resolver: TenantResolver, directory: TenantDirectory) {
         self.resolver = resolver
         self.directory = directory
-        self.logsResolutions = logsResolutions
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -28,7 +25,7 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
         let resolution = self.resolver.resolve(facts)
         let organization: Organization
         do {
-            organization = try await self.organization(for: resolution)
+            organization = try await self.organization(for: resolution, logger: context.logger)
         } catch {
             self.log(resolution, facts: facts, request: request, context: context, outcome: "refused: \(error)")
             // A suspended or cancelled organization was still the target: its own audit log should show the attempt.
@@ -37,12 +34,13 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
             }
             throw error
         }
-        self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
 
         AuditRequestContext.current?.organization = organization
         var context = context
         context.tenant = organization
         context.logger[metadataKey: "tenant.id"] = "\(organization.id)"
+        context.logger[metadataKey: "organization.id"] = "\(organization.id)"
+        self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
         let tenantHeader = "\(organization.id)"
         do {
             var response = try await next(request, context)
@@ -55,10 +53,10 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
         }
     }
 
-    private func organization(for resolution: TenantResolution) async throws -> Organization {
+    private func organization(for resolution: TenantResolution, logger: Logger) async throws -> Organization {
         switch resolution {
         case .organization(let key, _):
-            return try await self.directory.activeOrganization(for: key)
+            return try await self.directory.activeOrganization(for: key, logger: logger)
         case .noTenant(let reason):
             throw TenancyError(code: .tenantNotFound, message: "No organization for this request: \(reason).")
         case .rejected(let error):
@@ -67,12 +65,11 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
     }
 
     private func log(_ resolution: TenantResolution, facts: TenantRequestFacts, request: Request, context: Context, outcome: String) {
-        guard self.logsResolutions else { return }
-        var logger = context.logger
-        logger.logLevel = .debug
+        // Checked first so that a request with debug lines off costs no logger copy.
+        guard context.logger.logLevel <= .debug else { return }
         let strategy = self.resolver.configuration.multiTenantEnabled ? self.resolver.configuration.strategy.rawValue : "single-tenant"
-        logger.debug(
-            "tenant:resolve",
+        context.logger.scoped(.tenantResolve).debug(
+            "Tenant resolution",
             metadata: [
                 "tenant.host": "\(facts.host ?? "-")",
                 "tenant.path": "\(request.uri.path)",

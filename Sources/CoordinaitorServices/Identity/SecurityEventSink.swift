@@ -53,7 +53,7 @@ package struct AuditedSecurityEventSink: SecurityEventSink {
 
     package init(trail: AuditTrail, logger: Logger) {
         self.trail = trail
-        self.logger = logger
+        self.logger = logger.scoped(.tenantIsolation)
     }
 
     package func record(_ event: SecurityEvent) {

@@ -20,7 +20,7 @@ package struct CancelledOrganizationPurger: Service {
         self.gracePeriod = gracePeriod
         self.interval = interval
         self.time = time
-        self.logger = logger
+        self.logger = logger.scoped(.organizationPurge)
     }
 
     /// Purges every organization whose grace period is over; returns their ids.

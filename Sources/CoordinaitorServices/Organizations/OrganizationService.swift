@@ -154,7 +154,8 @@ package struct OrganizationService: Sendable {
         )
         do {
             let created = try await self.create(draft)
-            logger.info("Created the default organization for single-tenant mode", metadata: ["organization.id": "\(created.id)"])
+            logger.scoped(.organizationService)
+                .info("Created the default organization for single-tenant mode", metadata: ["organization.id": "\(created.id)"])
             return created
         } catch let error as ResourceError where error.code == .conflict {
             // Another node created it at the same moment.

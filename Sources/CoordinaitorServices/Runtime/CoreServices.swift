@@ -43,7 +43,7 @@ package struct CoreServices: Sendable {
         let audit = AuditTrail(queue: self.auditQueue, time: time, ids: ids)
         self.audit = audit
         self.auditLog = AuditService(repository: store.audit, key: auditKey, trail: audit, time: time, logger: logger)
-        let cache = TenantCache(configuration: cacheConfiguration, time: time)
+        let cache = TenantCache(configuration: cacheConfiguration, time: time, logger: logger)
         self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
         let usageEvents = UsageEventRelay()
         self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, audit: audit, logger: logger)

@@ -1,6 +1,7 @@
 import CoordinaitorDomain
 import DequeModule
 import Foundation
+import Logging
 import Synchronization
 
 /// A bounded, time-limited cache of organization lookups, including short-lived "no such organization" answers.
@@ -43,10 +44,13 @@ package final class TenantCache: Sendable {
     package let configuration: Configuration
     private let time: any TimeSource
     private let state = Mutex(State())
+    /// For the `tenant:cache` debug line of each invalidation; nil logs nothing.
+    private let logger: Logger?
 
-    package init(configuration: Configuration = Configuration(), time: any TimeSource) {
+    package init(configuration: Configuration = Configuration(), time: any TimeSource, logger: Logger? = nil) {
         self.configuration = configuration
         self.time = time
+        self.logger = logger?.scoped(.tenantCache)
     }
 
     package func lookup(_ key: TenantKey) -> Lookup {
@@ -85,6 +89,10 @@ package final class TenantCache: Sendable {
             state.generation &+= 1
             for key in keys { state.entries[key] = nil }
         }
+        self.logger?.debug(
+            "Tenant cache invalidated",
+            metadata: ["organization.id": "\(organizations.first?.id.description ?? "-")", "tenant.cache.keys": "\(keys.count)"]
+        )
     }
 
     package var count: Int { self.state.withLock { $0.entries.count } }

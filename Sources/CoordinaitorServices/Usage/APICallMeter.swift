@@ -36,7 +36,7 @@ package final class APICallMeter: Service, Sendable {
         self.usage = usage
         self.time = time
         self.interval = interval
-        self.logger = logger
+        self.logger = logger.scoped(.usageMeter)
     }
 
     /// Counts one call of `organization`, or throws ``LimitExceededError`` when its monthly quota is used up

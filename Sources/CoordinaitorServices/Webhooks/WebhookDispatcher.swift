@@ -65,7 +65,7 @@ package final class WebhookDispatcher: Service, Sendable {
         self.configuration = configuration
         self.resolver = resolver
         self.time = time
-        self.logger = logger
+        self.logger = logger.scoped(.webhookDispatch)
     }
 
     package func run() async throws {

@@ -23,6 +23,8 @@ struct TestServer: Sendable {
     var environment: [String: String] = [:]
     var backend: TestBackend = .sqlite
     var logHandler: RecordingLogHandler? = nil
+    /// Builds the server's logger from its configuration instead of recording into `logHandler` (the logging tests).
+    var makeLogger: (@Sendable (AppConfiguration) -> Logger)? = nil
     /// Start a real server on a free port instead of calling the router directly.
     var live = false
     /// The clock every service reads; a ``ManualTimeSource`` lets a test move through months.
@@ -43,7 +45,7 @@ struct TestServer: Sendable {
         if self.live { environment["PORT"] = "0" }
         let configuration = try AppConfiguration(reading: { environment[$0] })
         let handler = self.logHandler ?? RecordingLogHandler()
-        let logger = Logger(label: "test") { _ in handler }
+        let logger = self.makeLogger?(configuration) ?? Logger(label: "test") { _ in handler }
 
         switch self.backend {
         case .sqlite:
