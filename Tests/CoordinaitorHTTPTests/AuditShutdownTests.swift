@@ -31,8 +31,9 @@ struct AuditShutdownTests {
         let app = buildApplication(components: components, configuration: configuration, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
 
-        let acknowledged = Atomic<Int>(0)
-        let attempted = Atomic<Int>(0)
+        let acknowledged = Counter()
+        let attempted = Counter()
+        let token = data.acme.token
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             // Eight clients send as fast as they can until the server stops answering.
@@ -40,14 +41,14 @@ struct AuditShutdownTests {
                 tasks.addTask {
                     var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/tasks")
                     request.headers.add(name: "Host", value: "acme.localhost")
-                    request.headers.add(name: "Authorization", value: "Bearer \(data.acme.token)")
+                    request.headers.add(name: "Authorization", value: "Bearer \(token)")
                     var failures = 0
                     while failures < 20 {
-                        attempted.add(1, ordering: .relaxed)
+                        attempted.increment()
                         do {
                             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
                             _ = try await response.body.collect(upTo: 1 << 20)
-                            if response.status == .ok { acknowledged.add(1, ordering: .relaxed) }
+                            if response.status == .ok { acknowledged.increment() }
                         } catch {
                             failures += 1
                             try await Task.sleep(for: .milliseconds(10))
@@ -56,7 +57,7 @@ struct AuditShutdownTests {
                 }
             }
             // Stop while requests are in flight.
-            while acknowledged.load(ordering: .relaxed) < 300 { try await Task.sleep(for: .milliseconds(5)) }
+            while acknowledged.value < 300 { try await Task.sleep(for: .milliseconds(5)) }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
@@ -75,9 +76,15 @@ struct AuditShutdownTests {
         }
         try await reopened.dataStore.shutdown()
         // Every answered request was recorded; requests cut off by the stop may be recorded without their answer arriving.
-        #expect(recorded >= acknowledged.load(ordering: .relaxed))
-        #expect(recorded <= attempted.load(ordering: .relaxed))
-        #expect(acknowledged.load(ordering: .relaxed) >= 300)
+        #expect(recorded >= acknowledged.value)
+        #expect(recorded <= attempted.value)
+        #expect(acknowledged.value >= 300)
+    }
+
+    final class Counter: Sendable {
+        private let count = Atomic<Int>(0)
+        func increment() { self.count.add(1, ordering: .relaxed) }
+        var value: Int { self.count.load(ordering: .relaxed) }
     }
 
     /// A port nothing listens on right now (bound and released; the tiny race is acceptable in a test).

@@ -20,7 +20,7 @@ package final class AuditQueue: Sendable {
 
     /// After this many failed attempts, the front batch is written one event at a time, so one event the database
     /// refuses for good (or one already stored when a commit's acknowledgement was lost) cannot block the rest.
-    static let attemptsBeforeIsolating = 3
+    package static let attemptsBeforeIsolating = 3
 
     private let state = Mutex(State())
     private let repository: any AuditLogRepository
@@ -46,7 +46,7 @@ package final class AuditQueue: Sendable {
         self.capacity = capacity
         self.batchSize = batchSize
         self.observer = observer
-        self.logger = logger
+        self.logger = logger.scoped(.auditQueue)
     }
 
     package func enqueue(_ event: AuditEvent) {
@@ -63,7 +63,7 @@ package final class AuditQueue: Sendable {
             self.observer?.auditEventDropped()
             self.logger.error(
                 "Audit queue full: event dropped",
-                metadata: ["audit.action": "\(event.action)", "audit.capacity": "\(self.capacity)", "log.namespace": "audit:queue"]
+                metadata: ["audit.action": "\(event.action)", "audit.capacity": "\(self.capacity)"]
             )
             return
         }
@@ -111,7 +111,7 @@ package final class AuditQueue: Sendable {
                     }
                     self.logger.warning(
                         "Could not write audit events; will retry",
-                        metadata: ["audit.batch": "\(batch.count)", "error": "\(String(reflecting: error))", "log.namespace": "audit:writer"]
+                        metadata: ["audit.batch": "\(batch.count)", "error": "\(String(reflecting: error))"]
                     )
                     self.observer?.auditQueueDepthChanged(self.depth)
                     return false
@@ -138,7 +138,7 @@ package final class AuditQueue: Sendable {
                     "Audit event refused by the database; dropped",
                     metadata: [
                         "audit.action": "\(event.action)", "audit.id": "\(event.id)", "audit.organization": "\(event.chain.storageKey)",
-                        "error": "\(String(reflecting: error))", "log.namespace": "audit:writer",
+                        "error": "\(String(reflecting: error))"
                     ]
                 )
             }

@@ -15,7 +15,7 @@ package struct AuditRetentionPruner: Service {
         self.audit = audit
         self.organizations = organizations
         self.interval = interval
-        self.logger = logger
+        self.logger = logger.scoped(.auditWriter)
     }
 
     package func run() async throws {

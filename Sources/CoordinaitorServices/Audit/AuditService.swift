@@ -20,7 +20,7 @@ package struct AuditService: Sendable {
         self.key = key
         self.trail = trail
         self.time = time
-        self.logger = logger
+        self.logger = logger.scoped(.auditWriter)
     }
 
     /// One page of entries matching `query`, newest first. Entries still queued are written first, so a reader sees
@@ -61,7 +61,7 @@ package struct AuditService: Sendable {
             )
             self.logger.info(
                 "Pruned audit entries past retention",
-                metadata: ["audit.chain": "\(chain)", "audit.deleted": "\(deleted)", "log.namespace": "audit:retention"]
+                metadata: ["audit.chain": "\(chain)", "audit.deleted": "\(deleted)"]
             )
         }
         return deleted

@@ -11,7 +11,7 @@ package struct AuditWriter: Service {
     package init(queue: AuditQueue, interval: Duration = .milliseconds(500), logger: Logger) {
         self.queue = queue
         self.interval = interval
-        self.logger = logger
+        self.logger = logger.scoped(.auditWriter)
     }
 
     package func run() async throws {

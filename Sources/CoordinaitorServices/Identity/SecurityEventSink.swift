@@ -71,7 +71,6 @@ package struct AuditedSecurityEventSink: SecurityEventSink {
             "tenant.id": "\(event.organizationID)",
             "action": "\(event.action)",
             "hb.request.id": "\(event.requestID)",
-            "log.namespace": "tenant:isolation",
         ]
         switch event.kind {
         case .crossTenantDenied: self.logger.warning("Cross-tenant access denied", metadata: logMetadata)
