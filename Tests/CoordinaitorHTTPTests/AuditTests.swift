@@ -39,7 +39,7 @@ struct AuditTests {
                 .post, "/api/organizations/\(acme.organization.id)/api-keys", token: acme.token, json: #"{"name":"ci","scopes":["read"]}"#)
             #expect(key.status == .created)
 
-            let projectEvents = try await Self.entries(client, of: acme.organization.id, token: acme.token, query: "action=project.*")
+            let projectEvents = try await Self.entries(client, of: acme.organization.id, token: acme.token, query: "action=project.*&actorType=user")
             #expect(projectEvents.compactMap { $0["action"]?.string } == ["project.deleted", "project.updated", "project.created"])
             for event in projectEvents {
                 #expect(event["organizationId"]?.string == acme.organization.id.description)
@@ -191,7 +191,7 @@ struct AuditTests {
         try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
             let acme = data.acme
             for index in 0..<7 {
-                let body = #"{"name":"Task \#(index)","projectId":"\#(acme.project.id)"}"#
+                let body = #"{"title":"Task \#(index)","projectId":"\#(acme.project.id)"}"#
                 #expect(try await client.send(.post, "/api/tasks", host: "acme.localhost", token: acme.token, json: body).status == .created)
             }
             var seen: [String] = []
