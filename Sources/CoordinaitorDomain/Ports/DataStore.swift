@@ -11,8 +11,6 @@ package protocol DataStore: Sendable {
     var usage: any UsageRepository { get }
     var artifacts: any ArtifactRepository { get }
     var webhooks: any WebhookRepository { get }
-    /// The append-only audit log; not tenant-scoped like the others (chains are per organization, and operators read across).
-    var audit: any AuditLogRepository { get }
 
     /// Applies every migration not yet applied, each in its own transaction, and returns the versions applied now.
     /// Safe to call repeatedly and from several processes at once.
