@@ -23,6 +23,10 @@ package struct CoreServices: Sendable {
     package let apiCalls: APICallMeter
     package let usage: UsageService
     package let rateLimiter: any RateLimiter
+    /// The Prometheus metrics and this node's per-organization request statistics.
+    package let metrics: ServerMetrics
+    /// Refreshes the per-organization usage and cost gauges when `/metrics` is scraped.
+    package let usageSampler: OrganizationUsageSampler
 
     package init(
         store: any DataStore,
@@ -31,12 +35,15 @@ package struct CoreServices: Sendable {
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
         ids: any IdentifierSource = UUIDv7Source(),
-        webhookAllowPrivateTargets: Bool = false
+        webhookAllowPrivateTargets: Bool = false,
+        metrics: ServerMetrics = ServerMetrics()
     ) {
-        let cache = TenantCache(configuration: cacheConfiguration, time: time)
-        self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
+        self.metrics = metrics
+        self.usageSampler = OrganizationUsageSampler(usage: store.usage, metrics: metrics, time: time, logger: logger)
+        let cache = TenantCache(configuration: cacheConfiguration, time: time, observer: metrics)
+        self.apiCalls = APICallMeter(usage: store.usage, time: time, limitObserver: metrics, logger: logger)
         let usageEvents = UsageEventRelay()
-        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, logger: logger)
+        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, limitObserver: metrics, logger: logger)
         self.rateLimiter = LocalRateLimiter(time: time)
         let gate = UsageGate(time: time, observer: self.usage)
         self.webhooks = WebhookService(

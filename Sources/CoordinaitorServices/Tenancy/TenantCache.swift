@@ -43,15 +43,18 @@ package final class TenantCache: Sendable {
     package let configuration: Configuration
     private let time: any TimeSource
     private let state = Mutex(State())
+    /// Counts hits and misses (the metrics).
+    private let observer: (any TenantCacheObserver)?
 
-    package init(configuration: Configuration = Configuration(), time: any TimeSource) {
+    package init(configuration: Configuration = Configuration(), time: any TimeSource, observer: (any TenantCacheObserver)? = nil) {
         self.configuration = configuration
         self.time = time
+        self.observer = observer
     }
 
     package func lookup(_ key: TenantKey) -> Lookup {
         let now = self.time.now()
-        return self.state.withLock { state in
+        let lookup = self.state.withLock { state -> Lookup in
             guard let entry = state.entries[key] else { return .miss(generation: state.generation) }
             if entry.expires <= now {
                 state.entries[key] = nil
@@ -59,6 +62,9 @@ package final class TenantCache: Sendable {
             }
             return .hit(entry.organization)
         }
+        let isHit: Bool = if case .hit = lookup { true } else { false }
+        self.observer?.tenantCacheLookup(hit: isHit)
+        return lookup
     }
 
     /// Remembers the answer for `key`; a found organization is also stored under its other keys.

@@ -29,6 +29,8 @@ package final class UsageService: UsageObserver, Sendable {
     /// raises one event an hour, not one per refused request.
     private let lastExceeded = Mutex<[String: Double]>([:])
     private static let exceededEventInterval: Double = 3600
+    /// Counts every refusal by a limit (the metrics), unlike the events, which are rate-limited.
+    private let limitObserver: (any LimitEnforcementObserver)?
 
     package init(
         usage: any UsageRepository,
@@ -36,8 +38,10 @@ package final class UsageService: UsageObserver, Sendable {
         time: any TimeSource,
         events: any UsageEventPublisher,
         snapshotLifetime: Double = 5,
+        limitObserver: (any LimitEnforcementObserver)? = nil,
         logger: Logger
     ) {
+        self.limitObserver = limitObserver
         self.usage = usage
         self.meter = meter
         self.time = time
@@ -129,6 +133,7 @@ package final class UsageService: UsageObserver, Sendable {
     }
 
     package func limitExceeded(_ error: LimitExceededError, in organization: Organization) {
+        self.limitObserver?.limitExceeded(error.metric, in: organization.id)
         let now = self.time.now().timeIntervalSince1970
         let key = "\(organization.id)/\(error.metric.rawValue)"
         let isNew = self.lastExceeded.withLock { last in
