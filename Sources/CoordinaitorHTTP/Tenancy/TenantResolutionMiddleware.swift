@@ -90,7 +90,7 @@ extension HTTPField.Name {
     package static let xContentTypeOptions = HTTPField.Name.literal("X-Content-Type-Options")
 
     /// A field name written in the source; only a typo in this file could make it invalid.
-    private static func literal(_ name: String) -> HTTPField.Name {
+    static func literal(_ name: String) -> HTTPField.Name {
         guard let field = HTTPField.Name(name) else { preconditionFailure("'\(name)' is not a valid HTTP field name") }
         return field
     }
