@@ -26,7 +26,8 @@ package struct ServerComponents: Sendable {
             logger: logger,
             cacheConfiguration: configuration.tenantCache,
             time: time,
-            webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets
+            webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets,
+            metrics: ServerMetrics(maximumLabelledOrganizations: configuration.metricsMaximumTenants)
         )
         let secret = try SigningSecret.resolve(configuration: configuration, logger: logger)
         let tokens = await JWTAccessTokenService(secret: secret, lifetime: configuration.tokenLifetime, time: time)
@@ -75,8 +76,10 @@ package func buildApplication(
         tenancy: configuration.tenancy,
         settings: HTTPSettings(
             maximumBodySize: configuration.maximumBodySize,
-            logsTenantResolution: configuration.debug.isEnabled("tenant:resolve")
+            logsTenantResolution: configuration.debug.isEnabled("tenant:resolve"),
+            metricsToken: configuration.metricsToken
         ),
+        observers: [services.metrics],
         registry: registry
     )
     var app = Application(

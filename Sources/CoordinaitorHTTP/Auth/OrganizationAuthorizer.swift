@@ -41,6 +41,7 @@ struct OrganizationAuthorizer {
         else {
             throw ResourceError.notFound(OrganizationKind.resourceName)
         }
+        AuditRequestContext.current?.organization = organization
         let action = "\(request.method.rawValue) \(request.uri.path)"
         if let named = try await self.tenantNamed(by: request, context: context), named.id != organization.id {
             self.record(.crossTenantDenied, user: user, organization: organization, action: action, context: context)

@@ -8,10 +8,13 @@ package struct HTTPSettings: Sendable {
     package var maximumBodySize: Int
     /// Log every tenant resolution at debug level (`DEBUG=tenant:*`).
     package var logsTenantResolution: Bool
+    /// `METRICS_TOKEN`: when set, `/metrics` answers only to it.
+    package var metricsToken: String?
 
-    package init(maximumBodySize: Int = 1 << 20, logsTenantResolution: Bool = false) {
+    package init(maximumBodySize: Int = 1 << 20, logsTenantResolution: Bool = false, metricsToken: String? = nil) {
         self.maximumBodySize = maximumBodySize
         self.logsTenantResolution = logsTenantResolution
+        self.metricsToken = metricsToken
     }
 }
 
@@ -23,17 +26,21 @@ package enum APIRouter {
         securityEvents: any SecurityEventSink,
         tenancy: TenancyConfiguration,
         settings: HTTPSettings,
+        observers: [any RequestObserver],
         registry: RouteRegistry = RouteRegistry()
     ) -> PathTenantResponder<RouterResponder<AppRequestContext>> {
         let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestObservationMiddleware(observers: observers, trustProxy: tenancy.trustProxy, time: services.time))
         router.add(middleware: ProblemMiddleware())
         let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
         let resolver = TenantResolver(configuration: tenancy)
         let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities, apiKeys: services.apiKeys)
 
         let central = router.group()
-        HealthController(store: services.store)
-            .addRoutes(to: RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false))
+        let centralRoutes = RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false)
+        HealthController(store: services.store).addRoutes(to: centralRoutes)
+        MetricsController(metrics: services.metrics, usageSampler: services.usageSampler, token: MetricsAccessToken(settings.metricsToken))
+            .addRoutes(to: centralRoutes)
 
         let auth = router.group("api/auth").add(middleware: authentication)
         AuthController(identities: services.identities, tokens: tokens, tenants: services.tenants, tenancy: tenancy, body: body)
@@ -59,6 +66,7 @@ package enum APIRouter {
         MemberController(members: services.members, authorizer: authorizer, body: body).addRoutes(to: organizationRoutes)
         UsageController(usage: services.usage, organizations: services.organizations, authorizer: authorizer, body: body)
             .addRoutes(to: organizationRoutes)
+        StatsController(statistics: services.metrics.statistics, authorizer: authorizer, time: services.time).addRoutes(to: organizationRoutes)
         let invitations = InvitationController(
             invitations: services.invitations,
             usage: services.usage,
@@ -72,9 +80,15 @@ package enum APIRouter {
 
         let tenantAPI = router.group("api")
             .add(middleware: authentication)
-            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants, logsResolutions: settings.logsTenantResolution))
+            .add(
+                middleware: TenantResolutionMiddleware(
+                    resolver: resolver, directory: services.tenants, logsResolutions: settings.logsTenantResolution, observer: services.metrics)
+            )
             .add(middleware: TenantAccessMiddleware(identities: services.identities, securityEvents: securityEvents))
-            .add(middleware: TenantQuotaMiddleware(rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage))
+            .add(
+                middleware: TenantQuotaMiddleware(
+                    rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage, limitObserver: services.metrics)
+            )
             .group(context: TenantRequestContext.self)
         let routes = RouteRegistrar(group: tenantAPI, prefix: "api", registry: registry, isTenantRoute: true)
         ProjectController(projects: services.projects, body: body).addRoutes(to: routes)

@@ -50,6 +50,9 @@ enum OpenAPIDocument {
     },
     {
       "name": "Webhooks"
+    },
+    {
+      "name": "Monitoring"
     }
   ],
   "paths": {
@@ -124,6 +127,43 @@ enum OpenAPIDocument {
             }
           }
         }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "tags": [
+          "Monitoring"
+        ],
+        "summary": "This node's metrics in the Prometheus text format (version 0.0.4): requests, latency and errors by organization and route, tenant resolution and cache, limits, per-organization usage and estimated cost. Organization labels are capped at METRICS_MAX_TENANTS; the rest are summed under `other`. When METRICS_TOKEN is set, it is required as a bearer token.",
+        "responses": {
+          "200": {
+            "description": "The exposition.",
+            "content": {
+              "text/plain; version=0.0.4": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "METRICS_TOKEN is set and the request does not carry it (`metrics_token_required`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {},
+          {
+            "metricsToken": []
+          }
+        ]
       }
     },
     "/api/auth/signup": {
@@ -2428,6 +2468,46 @@ enum OpenAPIDocument {
         ]
       }
     },
+    "/api/organizations/{id}/stats": {
+      "get": {
+        "operationId": "getOrganizationStats",
+        "tags": [
+          "Monitoring"
+        ],
+        "summary": "The organization's request count, error rates and p50/p95 latency over the last hour and day, as this node served them (owners, admins, billing; super admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "This node's figures for the organization.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OrganizationStats"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
     "/api/organizations/{id}/plan-overrides": {
       "put": {
         "operationId": "setPlanOverrides",
@@ -3408,6 +3488,85 @@ enum OpenAPIDocument {
           },
           "latestSchemaVersion": {
             "type": "integer"
+          }
+        }
+      },
+      "RequestWindowStats": {
+        "type": "object",
+        "description": "One window's requests. Latencies are upper bounds of log-spaced histogram buckets (at most about 19% above the true percentile), null without requests.",
+        "required": [
+          "requests",
+          "clientErrors",
+          "serverErrors",
+          "errorRate",
+          "clientErrorRate",
+          "p50LatencyMs",
+          "p95LatencyMs"
+        ],
+        "properties": {
+          "requests": {
+            "type": "integer"
+          },
+          "clientErrors": {
+            "type": "integer",
+            "description": "Answers with a 4xx status."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "description": "Answers with a 5xx status."
+          },
+          "errorRate": {
+            "type": "number",
+            "description": "Server errors per request (0 without requests)."
+          },
+          "clientErrorRate": {
+            "type": "number",
+            "description": "Client errors per request (0 without requests)."
+          },
+          "p50LatencyMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95LatencyMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "OrganizationStats": {
+        "type": "object",
+        "required": [
+          "organizationId",
+          "generatedAt",
+          "scope",
+          "lastHour",
+          "lastDay"
+        ],
+        "properties": {
+          "organizationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "node"
+            ],
+            "description": "The figures are this server's: behind a load balancer each node reports the requests it served."
+          },
+          "lastHour": {
+            "$ref": "#/components/schemas/RequestWindowStats"
+          },
+          "lastDay": {
+            "$ref": "#/components/schemas/RequestWindowStats"
           }
         }
       },
@@ -5018,6 +5177,11 @@ enum OpenAPIDocument {
         "type": "apiKey",
         "in": "header",
         "name": "X-API-Key"
+      },
+      "metricsToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "METRICS_TOKEN, when the server has one."
       }
     }
   }

@@ -14,13 +14,18 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
     private let resolver: TenantResolver
     private let directory: TenantDirectory
     private let logsResolutions: Bool
+    private let observer: (any TenantResolutionObserver)?
 
     /// - Parameters:
     ///   - logsResolutions: log every resolution at debug level (`DEBUG=tenant:*` or `tenant:resolve`).
-    package init(resolver: TenantResolver, directory: TenantDirectory, logsResolutions: Bool = false) {
+    ///   - observer: counts the outcomes (the metrics).
+    package init(
+        resolver: TenantResolver, directory: TenantDirectory, logsResolutions: Bool = false, observer: (any TenantResolutionObserver)? = nil
+    ) {
         self.resolver = resolver
         self.directory = directory
         self.logsResolutions = logsResolutions
+        self.observer = observer
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -30,9 +35,12 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
         do {
             organization = try await self.organization(for: resolution)
         } catch {
+            self.observer?.tenantResolution(TenantResolutionOutcome(refusing: resolution, with: error))
             self.log(resolution, facts: facts, request: request, context: context, outcome: "refused: \(error)")
             throw error
         }
+        self.observer?.tenantResolution(.resolved)
+        AuditRequestContext.current?.organization = organization
         self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
 
         var context = context
