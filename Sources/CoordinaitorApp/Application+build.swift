@@ -28,7 +28,8 @@ package struct ServerComponents: Sendable {
             time: time,
             webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets,
             auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger)),
-            auditQueueCapacity: configuration.auditQueueCapacity
+            auditQueueCapacity: configuration.auditQueueCapacity,
+            metrics: ServerMetrics(maximumLabelledOrganizations: configuration.metricsMaximumTenants)
         )
         let secret = try GeneratedSecret.jwt(configuration, logger: logger)
         let tokens = await JWTAccessTokenService(secret: secret, lifetime: configuration.tokenLifetime, time: time)
@@ -76,8 +77,8 @@ package func buildApplication(
         tokens: components.tokens,
         securityEvents: components.securityEvents,
         tenancy: configuration.tenancy,
-        settings: HTTPSettings(maximumBodySize: configuration.maximumBodySize),
-        observers: [AuditRequestObserver(trail: services.audit, recordsAPIRequests: configuration.auditAPIRequests)],
+        settings: HTTPSettings(maximumBodySize: configuration.maximumBodySize, metricsToken: configuration.metricsToken),
+        observers: [services.metrics, AuditRequestObserver(trail: services.audit, recordsAPIRequests: configuration.auditAPIRequests)],
         registry: registry
     )
     var app = Application(

@@ -24,7 +24,7 @@ struct RoleMatrixTests {
     }
 
     static let requirements: [String: Requirement] = [
-        "GET /health": .open, "GET /ready": .open, "GET /openapi.json": .open,
+        "GET /health": .open, "GET /ready": .open, "GET /openapi.json": .open, "GET /metrics": .open,
         "POST /api/auth/signup": .open, "POST /api/auth/login": .open, "GET /api/auth/me": .signedIn,
         "POST /api/invitations/accept": .signedIn,
         "GET /api/organizations": .signedIn, "POST /api/organizations": .signedIn,
@@ -47,6 +47,7 @@ struct RoleMatrixTests {
         "DELETE /api/organizations/{id}/api-keys/{keyId}": .permission(.manageAPIKeys),
         "GET /api/organizations/{id}/usage": .permission(.readUsage),
         "GET /api/organizations/{id}/limits": .permission(.readUsage),
+        "GET /api/organizations/{id}/stats": .permission(.readUsage),
         "PUT /api/organizations/{id}/plan-overrides": .superAdmin,
         "GET /api/organizations/{id}/audit-logs": .permission(.readAuditLog),
         "GET /api/organizations/{id}/audit-logs/verify": .permission(.readAuditLog),

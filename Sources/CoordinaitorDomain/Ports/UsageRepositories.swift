@@ -3,6 +3,9 @@
 package protocol UsageRepository: Sendable {
     /// Every counter row of the organization (a few per metric and month: small).
     func counters(in scope: TenantScope) async throws -> [UsageCounter]
+    /// Every organization (any status) with its tier and its figures for `period`, the current month, in one query:
+    /// what the metrics scrape reads, across tenants on purpose. Ordered by organization id.
+    func totals(for period: UsagePeriod) async throws -> [OrganizationUsageTotals]
     /// Adds API calls counted in memory for several organizations in one transaction, to `period`'s row of each;
     /// returns each organization's new total for the period. Organizations that no longer exist are skipped.
     func addAPICalls(_ counts: [OrganizationID: Int64], period: UsagePeriod) async throws -> [OrganizationID: Int64]

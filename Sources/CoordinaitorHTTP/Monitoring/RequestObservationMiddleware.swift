@@ -78,7 +78,8 @@ package struct RequestObservationMiddleware: RouterMiddleware {
     ) {
         guard !self.observers.isEmpty else { return }
         let observed = ObservedRequest(
-            route: context.endpointPath.map(Self.openAPITemplate),
+            // Hummingbird names the endpoint of an unmatched path "NotFound"; that is no route of ours.
+            route: context.endpointPath.flatMap { $0 == "NotFound" ? nil : Self.openAPITemplate($0) },
             method: request.method.rawValue,
             status: status,
             latency: ContinuousClock().now - started,

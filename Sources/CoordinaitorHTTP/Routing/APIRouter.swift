@@ -6,9 +6,12 @@ import Hummingbird
 package struct HTTPSettings: Sendable {
     /// Largest accepted request body in bytes (`MAX_BODY_SIZE`).
     package var maximumBodySize: Int
+    /// `METRICS_TOKEN`: when set, `/metrics` answers only to it.
+    package var metricsToken: String?
 
-    package init(maximumBodySize: Int = 1 << 20) {
+    package init(maximumBodySize: Int = 1 << 20, metricsToken: String? = nil) {
         self.maximumBodySize = maximumBodySize
+        self.metricsToken = metricsToken
     }
 }
 
@@ -32,8 +35,10 @@ package enum APIRouter {
         let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities, apiKeys: services.apiKeys)
 
         let central = router.group()
-        HealthController(store: services.store)
-            .addRoutes(to: RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false))
+        let centralRoutes = RouteRegistrar(group: central, prefix: "", registry: registry, isTenantRoute: false)
+        HealthController(store: services.store).addRoutes(to: centralRoutes)
+        MetricsController(metrics: services.metrics, usageSampler: services.usageSampler, token: MetricsAccessToken(settings.metricsToken))
+            .addRoutes(to: centralRoutes)
 
         let auth = router.group("api/auth").add(middleware: authentication)
         AuthController(identities: services.identities, tokens: tokens, tenants: services.tenants, tenancy: tenancy, body: body)
@@ -63,6 +68,7 @@ package enum APIRouter {
         audit.addOrganizationRoutes(to: organizationRoutes)
         let admin = router.group("api/admin").add(middleware: authentication)
         audit.addPlatformRoutes(to: RouteRegistrar(group: admin, prefix: "api/admin", registry: registry, isTenantRoute: false))
+        StatsController(statistics: services.metrics.statistics, authorizer: authorizer, time: services.time).addRoutes(to: organizationRoutes)
         let invitations = InvitationController(
             invitations: services.invitations,
             usage: services.usage,
@@ -76,9 +82,12 @@ package enum APIRouter {
 
         let tenantAPI = router.group("api")
             .add(middleware: authentication)
-            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants))
+            .add(middleware: TenantResolutionMiddleware(resolver: resolver, directory: services.tenants, observer: services.metrics))
             .add(middleware: TenantAccessMiddleware(identities: services.identities, securityEvents: securityEvents))
-            .add(middleware: TenantQuotaMiddleware(rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage))
+            .add(
+                middleware: TenantQuotaMiddleware(
+                    rateLimiter: services.rateLimiter, apiCalls: services.apiCalls, usage: services.usage, limitObserver: services.metrics)
+            )
             .group(context: TenantRequestContext.self)
         let routes = RouteRegistrar(group: tenantAPI, prefix: "api", registry: registry, isTenantRoute: true)
         ProjectController(projects: services.projects, body: body).addRoutes(to: routes)

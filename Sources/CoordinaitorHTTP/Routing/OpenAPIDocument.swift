@@ -50,6 +50,13 @@ enum OpenAPIDocument {
     },
     {
       "name": "Webhooks"
+    },
+    {
+      "name": "Monitoring"
+    },
+    {
+      "name": "Audit",
+      "description": "The tamper-evident audit log."
     }
   ],
   "paths": {
@@ -124,6 +131,43 @@ enum OpenAPIDocument {
             }
           }
         }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "tags": [
+          "Monitoring"
+        ],
+        "summary": "This node's metrics in the Prometheus text format (version 0.0.4): requests, latency and errors by organization and route, tenant resolution and cache, limits, per-organization usage and estimated cost. Organization labels are capped at METRICS_MAX_TENANTS; the rest are summed under `other`. When METRICS_TOKEN is set, it is required as a bearer token.",
+        "responses": {
+          "200": {
+            "description": "The exposition.",
+            "content": {
+              "text/plain; version=0.0.4": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "METRICS_TOKEN is set and the request does not carry it (`metrics_token_required`).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {},
+          {
+            "metricsToken": []
+          }
+        ]
       }
     },
     "/api/auth/signup": {
@@ -2428,6 +2472,46 @@ enum OpenAPIDocument {
         ]
       }
     },
+    "/api/organizations/{id}/stats": {
+      "get": {
+        "operationId": "getOrganizationStats",
+        "tags": [
+          "Monitoring"
+        ],
+        "summary": "The organization's request count, error rates and p50/p95 latency over the last hour and day, as this node served them (owners, admins, billing; super admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "This node's figures for the organization.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OrganizationStats"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
     "/api/organizations/{id}/plan-overrides": {
       "put": {
         "operationId": "setPlanOverrides",
@@ -2985,6 +3069,556 @@ enum OpenAPIDocument {
           }
         ]
       }
+    },
+    "/api/organizations/{id}/audit-logs": {
+      "get": {
+        "operationId": "listOrganizationAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "The organization's audit log, newest first (owners and admins).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "action",
+            "in": "query",
+            "description": "An action (`task.created`) or a prefix ending in `*` (`task.*`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9_.]{0,63}\\*?$",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "actor",
+            "in": "query",
+            "description": "The actor's id or email.",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "actorType",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "user",
+                "api_key",
+                "system",
+                "anonymous"
+              ]
+            }
+          },
+          {
+            "name": "result",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "success",
+                "denied",
+                "failure"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Inclusive lower bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "Exclusive upper bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/auditCursor"
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "200": {
+            "description": "Entries, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditPage"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/organizations/{id}/audit-logs/verify": {
+      "get": {
+        "operationId": "verifyOrganizationAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "Checks the organization's hash chain from its pruned boundary to its head.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "200": {
+            "description": "Whether the chain is intact, or where it breaks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditVerification"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/organizations/{id}/audit-logs/export": {
+      "get": {
+        "operationId": "exportOrganizationAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "Streams the matching entries as JSON Lines or CSV (needs the audit_export feature).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/id"
+          },
+          {
+            "name": "action",
+            "in": "query",
+            "description": "An action (`task.created`) or a prefix ending in `*` (`task.*`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9_.]{0,63}\\*?$",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "actor",
+            "in": "query",
+            "description": "The actor's id or email.",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "actorType",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "user",
+                "api_key",
+                "system",
+                "anonymous"
+              ]
+            }
+          },
+          {
+            "name": "result",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "success",
+                "denied",
+                "failure"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Inclusive lower bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "Exclusive upper bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "jsonl",
+                "csv"
+              ],
+              "default": "jsonl"
+            }
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "200": {
+            "description": "Every matching entry, newest first, as JSON Lines (one AuditEntry per line) or CSV.",
+            "content": {
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/admin/audit-logs": {
+      "get": {
+        "operationId": "listPlatformAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "Every organization's audit log and the platform's (super admins).",
+        "parameters": [
+          {
+            "name": "organizationId",
+            "in": "query",
+            "description": "One chain: an organization's id, or empty for the platform's own events. All chains when absent.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "action",
+            "in": "query",
+            "description": "An action (`task.created`) or a prefix ending in `*` (`task.*`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9_.]{0,63}\\*?$",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "actor",
+            "in": "query",
+            "description": "The actor's id or email.",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "actorType",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "user",
+                "api_key",
+                "system",
+                "anonymous"
+              ]
+            }
+          },
+          {
+            "name": "result",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "success",
+                "denied",
+                "failure"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Inclusive lower bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "Exclusive upper bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/auditCursor"
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "200": {
+            "description": "Entries, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditPage"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/admin/audit-logs/verify": {
+      "get": {
+        "operationId": "verifyPlatformAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "Verifies one chain: the platform's by default, or organizationId's (super admins).",
+        "parameters": [
+          {
+            "name": "organizationId",
+            "in": "query",
+            "description": "One chain: an organization's id, or empty for the platform's own events. All chains when absent.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "200": {
+            "description": "Whether the chain is intact, or where it breaks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditVerification"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
+    },
+    "/api/admin/audit-logs/export": {
+      "get": {
+        "operationId": "exportPlatformAuditLog",
+        "tags": [
+          "Audit"
+        ],
+        "summary": "Streams matching entries of every chain, or of one, as JSON Lines or CSV (super admins).",
+        "parameters": [
+          {
+            "name": "organizationId",
+            "in": "query",
+            "description": "One chain: an organization's id, or empty for the platform's own events. All chains when absent.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "action",
+            "in": "query",
+            "description": "An action (`task.created`) or a prefix ending in `*` (`task.*`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-z0-9_.]{0,63}\\*?$",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "actor",
+            "in": "query",
+            "description": "The actor's id or email.",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "actorType",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "user",
+                "api_key",
+                "system",
+                "anonymous"
+              ]
+            }
+          },
+          {
+            "name": "result",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "success",
+                "denied",
+                "failure"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Inclusive lower bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "Exclusive upper bound: ISO 8601 time or date.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "jsonl",
+                "csv"
+              ],
+              "default": "jsonl"
+            }
+          }
+        ],
+        "responses": {
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "200": {
+            "description": "Every matching entry, newest first, as JSON Lines (one AuditEntry per line) or CSV.",
+            "content": {
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ]
+      }
     }
   },
   "components": {
@@ -3408,6 +4042,85 @@ enum OpenAPIDocument {
           },
           "latestSchemaVersion": {
             "type": "integer"
+          }
+        }
+      },
+      "RequestWindowStats": {
+        "type": "object",
+        "description": "One window's requests. Latencies are upper bounds of log-spaced histogram buckets (at most about 19% above the true percentile), null without requests.",
+        "required": [
+          "requests",
+          "clientErrors",
+          "serverErrors",
+          "errorRate",
+          "clientErrorRate",
+          "p50LatencyMs",
+          "p95LatencyMs"
+        ],
+        "properties": {
+          "requests": {
+            "type": "integer"
+          },
+          "clientErrors": {
+            "type": "integer",
+            "description": "Answers with a 4xx status."
+          },
+          "serverErrors": {
+            "type": "integer",
+            "description": "Answers with a 5xx status."
+          },
+          "errorRate": {
+            "type": "number",
+            "description": "Server errors per request (0 without requests)."
+          },
+          "clientErrorRate": {
+            "type": "number",
+            "description": "Client errors per request (0 without requests)."
+          },
+          "p50LatencyMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "p95LatencyMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "OrganizationStats": {
+        "type": "object",
+        "required": [
+          "organizationId",
+          "generatedAt",
+          "scope",
+          "lastHour",
+          "lastDay"
+        ],
+        "properties": {
+          "organizationId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "generatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "node"
+            ],
+            "description": "The figures are this server's: behind a load balancer each node reports the requests it served."
+          },
+          "lastHour": {
+            "$ref": "#/components/schemas/RequestWindowStats"
+          },
+          "lastDay": {
+            "$ref": "#/components/schemas/RequestWindowStats"
           }
         }
       },
@@ -4839,6 +5552,198 @@ enum OpenAPIDocument {
             "maxLength": 10000
           }
         }
+      },
+      "AuditEntry": {
+        "type": "object",
+        "required": [
+          "id",
+          "organizationId",
+          "sequence",
+          "occurredAt",
+          "actor",
+          "action",
+          "result",
+          "metadata",
+          "mac"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "organizationId": {
+            "type": "string",
+            "description": "The organization's id; empty for platform events."
+          },
+          "sequence": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Position in the organization's chain, without gaps."
+          },
+          "occurredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actor": {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "user",
+                  "api_key",
+                  "system",
+                  "anonymous"
+                ]
+              },
+              "id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "email": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "action": {
+            "type": "string",
+            "description": "Such as `task.created`, `api.request`, `access.cross_tenant_denied`, `limit.exceeded`."
+          },
+          "target": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "type",
+                  "id"
+                ],
+                "properties": {
+                  "type": {
+                    "type": "string"
+                  },
+                  "id": {
+                    "type": "string"
+                  }
+                }
+              }
+            ]
+          },
+          "result": {
+            "type": "string",
+            "enum": [
+              "success",
+              "denied",
+              "failure"
+            ]
+          },
+          "ip": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "userAgent": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requestId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "mac": {
+            "type": "string",
+            "description": "HMAC-SHA256 (hex) over the previous entry's MAC and this entry's canonical form."
+          }
+        }
+      },
+      "AuditPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AuditEntry"
+            }
+          },
+          "nextCursor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "AuditVerification": {
+        "type": "object",
+        "required": [
+          "organizationId",
+          "intact",
+          "checkedEntries",
+          "firstSequence",
+          "lastSequence"
+        ],
+        "properties": {
+          "organizationId": {
+            "type": "string"
+          },
+          "intact": {
+            "type": "boolean"
+          },
+          "checkedEntries": {
+            "type": "integer"
+          },
+          "firstSequence": {
+            "type": "integer",
+            "description": "Where checking started: entries before it were pruned on purpose."
+          },
+          "lastSequence": {
+            "type": "integer"
+          },
+          "firstBrokenSequence": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "problem": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "string",
+                "enum": [
+                  "mac_mismatch",
+                  "missing_entries"
+                ]
+              }
+            ]
+          }
+        }
       }
     },
     "parameters": {
@@ -4885,6 +5790,15 @@ enum OpenAPIDocument {
         "schema": {
           "type": "string",
           "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$"
+        }
+      },
+      "auditCursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The `nextCursor` of the previous page.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[1-9][0-9]{0,18}$"
         }
       }
     },
@@ -5018,6 +5932,11 @@ enum OpenAPIDocument {
         "type": "apiKey",
         "in": "header",
         "name": "X-API-Key"
+      },
+      "metricsToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "METRICS_TOKEN, when the server has one."
       }
     }
   }

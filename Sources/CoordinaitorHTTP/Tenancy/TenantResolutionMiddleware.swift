@@ -14,10 +14,13 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
 
     private let resolver: TenantResolver
     private let directory: TenantDirectory
+    private let observer: (any TenantResolutionObserver)?
 
-    package init(resolver: TenantResolver, directory: TenantDirectory) {
+    /// - Parameter observer: counts the outcomes (the metrics).
+    package init(resolver: TenantResolver, directory: TenantDirectory, observer: (any TenantResolutionObserver)? = nil) {
         self.resolver = resolver
         self.directory = directory
+        self.observer = observer
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -27,6 +30,7 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
         do {
             organization = try await self.organization(for: resolution, logger: context.logger)
         } catch {
+            self.observer?.tenantResolution(TenantResolutionOutcome(refusing: resolution, with: error))
             self.log(resolution, facts: facts, request: request, context: context, outcome: "refused: \(error)")
             // A suspended or cancelled organization was still the target: its own audit log should show the attempt.
             if let error = error as? TenancyError, error.code == .tenantInactive, case .organization(let key, _) = resolution {
@@ -34,6 +38,7 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
             }
             throw error
         }
+        self.observer?.tenantResolution(.resolved)
 
         AuditRequestContext.current?.organization = organization
         var context = context

@@ -15,11 +15,14 @@ package struct TenantQuotaMiddleware: RouterMiddleware {
     private let rateLimiter: any RateLimiter
     private let apiCalls: APICallMeter
     private let usage: UsageService
+    /// Counts the requests refused by the rate limit (the metrics).
+    private let limitObserver: (any LimitEnforcementObserver)?
 
-    package init(rateLimiter: any RateLimiter, apiCalls: APICallMeter, usage: UsageService) {
+    package init(rateLimiter: any RateLimiter, apiCalls: APICallMeter, usage: UsageService, limitObserver: (any LimitEnforcementObserver)? = nil) {
         self.rateLimiter = rateLimiter
         self.apiCalls = apiCalls
         self.usage = usage
+        self.limitObserver = limitObserver
     }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -28,7 +31,10 @@ package struct TenantQuotaMiddleware: RouterMiddleware {
         if case .apiKey = context.principal { try plan.require(.apiAccess) }
         let (policy, decision) = await self.acquire(plan.rateLimit, for: tenant.id, principal: context.principal)
         let headers = Self.rateLimitHeaders(policy: policy, decision: decision)
-        guard decision.allowed else { throw APIError.rateLimited(retryAfter: decision.retryAfterSeconds, headers: headers) }
+        guard decision.allowed else {
+            self.limitObserver?.requestRateLimited(in: tenant.id)
+            throw APIError.rateLimited(retryAfter: decision.retryAfterSeconds, headers: headers)
+        }
 
         var response: Response
         do {

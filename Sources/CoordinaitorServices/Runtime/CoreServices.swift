@@ -27,6 +27,10 @@ package struct CoreServices: Sendable {
     package let audit: AuditTrail
     package let auditQueue: AuditQueue
     package let auditLog: AuditService
+    /// The Prometheus metrics and this node's per-organization request statistics.
+    package let metrics: ServerMetrics
+    /// Refreshes the per-organization usage and cost gauges when `/metrics` is scraped.
+    package let usageSampler: OrganizationUsageSampler
 
     package init(
         store: any DataStore,
@@ -37,16 +41,20 @@ package struct CoreServices: Sendable {
         ids: any IdentifierSource = UUIDv7Source(),
         webhookAllowPrivateTargets: Bool = false,
         auditKey: any AuditChainKey,
-        auditQueueCapacity: Int = 100_000
+        auditQueueCapacity: Int = 100_000,
+        metrics: ServerMetrics = ServerMetrics()
     ) {
-        self.auditQueue = AuditQueue(repository: store.audit, key: auditKey, capacity: auditQueueCapacity, logger: logger)
+        self.metrics = metrics
+        self.usageSampler = OrganizationUsageSampler(usage: store.usage, metrics: metrics, time: time, logger: logger)
+        self.auditQueue = AuditQueue(repository: store.audit, key: auditKey, capacity: auditQueueCapacity, observer: metrics, logger: logger)
         let audit = AuditTrail(queue: self.auditQueue, time: time, ids: ids)
         self.audit = audit
         self.auditLog = AuditService(repository: store.audit, key: auditKey, trail: audit, time: time, logger: logger)
-        let cache = TenantCache(configuration: cacheConfiguration, time: time, logger: logger)
-        self.apiCalls = APICallMeter(usage: store.usage, time: time, logger: logger)
+        let cache = TenantCache(configuration: cacheConfiguration, time: time, observer: metrics, logger: logger)
+        self.apiCalls = APICallMeter(usage: store.usage, time: time, limitObserver: metrics, logger: logger)
         let usageEvents = UsageEventRelay()
-        self.usage = UsageService(usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, audit: audit, logger: logger)
+        self.usage = UsageService(
+            usage: store.usage, meter: self.apiCalls, time: time, events: usageEvents, audit: audit, limitObserver: metrics, logger: logger)
         self.rateLimiter = LocalRateLimiter(time: time)
         let gate = UsageGate(time: time, observer: self.usage)
         self.webhooks = WebhookService(

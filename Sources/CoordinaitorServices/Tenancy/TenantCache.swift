@@ -46,16 +46,21 @@ package final class TenantCache: Sendable {
     private let state = Mutex(State())
     /// For the `tenant:cache` debug line of each invalidation; nil logs nothing.
     private let logger: Logger?
+    /// Counts hits and misses (the metrics).
+    private let observer: (any TenantCacheObserver)?
 
-    package init(configuration: Configuration = Configuration(), time: any TimeSource, logger: Logger? = nil) {
+    package init(
+        configuration: Configuration = Configuration(), time: any TimeSource, observer: (any TenantCacheObserver)? = nil, logger: Logger? = nil
+    ) {
         self.configuration = configuration
         self.time = time
+        self.observer = observer
         self.logger = logger?.scoped(.tenantCache)
     }
 
     package func lookup(_ key: TenantKey) -> Lookup {
         let now = self.time.now()
-        return self.state.withLock { state in
+        let lookup = self.state.withLock { state -> Lookup in
             guard let entry = state.entries[key] else { return .miss(generation: state.generation) }
             if entry.expires <= now {
                 state.entries[key] = nil
@@ -63,6 +68,9 @@ package final class TenantCache: Sendable {
             }
             return .hit(entry.organization)
         }
+        let isHit: Bool = if case .hit = lookup { true } else { false }
+        self.observer?.tenantCacheLookup(hit: isHit)
+        return lookup
     }
 
     /// Remembers the answer for `key`; a found organization is also stored under its other keys.

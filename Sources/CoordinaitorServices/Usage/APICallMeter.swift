@@ -31,11 +31,17 @@ package final class APICallMeter: Service, Sendable {
     private let time: any TimeSource
     private let interval: Duration
     private let logger: Logger
+    /// Counts calls refused by the monthly quota (the metrics).
+    private let limitObserver: (any LimitEnforcementObserver)?
 
-    package init(usage: any UsageRepository, time: any TimeSource, interval: Duration = .seconds(1), logger: Logger) {
+    package init(
+        usage: any UsageRepository, time: any TimeSource, interval: Duration = .seconds(1), limitObserver: (any LimitEnforcementObserver)? = nil,
+        logger: Logger
+    ) {
         self.usage = usage
         self.time = time
         self.interval = interval
+        self.limitObserver = limitObserver
         self.logger = logger.scoped(.usageMeter)
     }
 
@@ -71,6 +77,7 @@ package final class APICallMeter: Service, Sendable {
             state[key] = entry
             return .success(entry.used)
         }
+        if case .failure(let exceeded) = admitted { self.limitObserver?.limitExceeded(exceeded.metric, in: organization.id) }
         return try admitted.get()
     }
 

@@ -30,6 +30,8 @@ package final class UsageService: UsageObserver, Sendable {
     /// raises one event an hour, not one per refused request.
     private let lastExceeded = Mutex<[String: Double]>([:])
     private static let exceededEventInterval: Double = 3600
+    /// Counts every refusal by a limit (the metrics), unlike the events, which are rate-limited.
+    private let limitObserver: (any LimitEnforcementObserver)?
 
     package init(
         usage: any UsageRepository,
@@ -38,9 +40,11 @@ package final class UsageService: UsageObserver, Sendable {
         events: any UsageEventPublisher,
         audit: AuditTrail,
         snapshotLifetime: Double = 5,
+        limitObserver: (any LimitEnforcementObserver)? = nil,
         logger: Logger
     ) {
         self.audit = audit
+        self.limitObserver = limitObserver
         self.usage = usage
         self.meter = meter
         self.time = time
@@ -141,6 +145,7 @@ package final class UsageService: UsageObserver, Sendable {
             .limitExceeded, in: organization.id, target: AuditTarget(type: "limit", id: error.metric.rawValue), result: .denied,
             metadata: ["used": String(error.used), "maximum": String(error.maximum), "tier": error.tier.rawValue]
         )
+        self.limitObserver?.limitExceeded(error.metric, in: organization.id)
         let now = self.time.now().timeIntervalSince1970
         let key = "\(organization.id)/\(error.metric.rawValue)"
         let isNew = self.lastExceeded.withLock { last in

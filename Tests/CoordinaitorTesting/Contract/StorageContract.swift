@@ -71,6 +71,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case countersKeepMonthSnapshots
     case reconcileRepairsDrift
     case apiCallsAreAddedForSeveralOrganizations
+    case usageTotalsCoverEveryOrganization
     case planOverridesRoundTrip
     case artifactsRoundTrip
     case artifactsAndCountersAreIsolatedByScope
@@ -160,6 +161,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .countersKeepMonthSnapshots: try await Self.countersKeepMonthSnapshots(store)
         case .reconcileRepairsDrift: try await Self.reconcileRepairsDrift(store)
         case .apiCallsAreAddedForSeveralOrganizations: try await Self.apiCallsAreAddedForSeveralOrganizations(store)
+        case .usageTotalsCoverEveryOrganization: try await Self.usageTotalsCoverEveryOrganization(store)
         case .planOverridesRoundTrip: try await Self.planOverridesRoundTrip(store)
         case .artifactsRoundTrip: try await Self.artifactsRoundTrip(store)
         case .artifactsAndCountersAreIsolatedByScope: try await Self.artifactsAndCountersAreIsolatedByScope(store)
