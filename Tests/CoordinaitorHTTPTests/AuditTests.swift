@@ -123,7 +123,8 @@ struct AuditTests {
         try await TestServer(environment: Self.multiTenant).run(seed: { components in
             let data = try await TwoTenants.seed(components, tier: .free)
             var overrides = PlanOverrides()
-            overrides.rateLimit = RateLimitPolicy(requestsPerHour: 3600, burst: 3)
+            // One token a minute: a slow machine cannot refill the bucket between the requests below.
+            overrides.rateLimit = RateLimitPolicy(requestsPerHour: 60, burst: 3)
             let globex = try await components.setOverrides(overrides, of: data.globex.organization)
             return (data, globex)
         }) { client, services, seeded in
@@ -138,7 +139,8 @@ struct AuditTests {
             #expect(webhook.problemCode == "feature_not_available")
             var limited = false
             for _ in 0..<6 where !limited {
-                limited = try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token).problemCode == "rate_limited"
+                let response = try await client.send(.get, "/api/tasks", host: "globex.localhost", token: data.globex.token)
+                limited = response.problemCode == "rate_limited"
             }
             #expect(limited)
 
