@@ -10,15 +10,18 @@ package struct QueryReader {
         self.parameters = request.uri.queryParameters
     }
 
+    /// `limit`: 1…100, default 20.
+    private func limit() throws -> Int {
+        guard let raw = self.parameters.get("limit") else { return PageRequest.defaultLimit }
+        guard let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) else {
+            throw Self.invalid("limit", "Must be a whole number from 1 to \(PageRequest.maximumLimit).")
+        }
+        return limit
+    }
+
     /// `limit` (1…100, default 20) and `cursor` (the last id of the previous page).
     package func page() throws -> PageRequest {
-        var page = PageRequest()
-        if let raw = self.parameters.get("limit") {
-            guard let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) else {
-                throw Self.invalid("limit", "Must be a whole number from 1 to \(PageRequest.maximumLimit).")
-            }
-            page.limit = limit
-        }
+        var page = PageRequest(limit: try self.limit())
         if let raw = self.parameters.get("cursor") {
             // Cursors are ids; checking the form keeps arbitrary strings out of queries.
             guard let cursor = TypedID<CursorKind>(raw) else { throw Self.invalid("cursor", "Must be the nextCursor of a previous page.") }
@@ -77,13 +80,7 @@ package struct QueryReader {
 
     /// `limit` (1…100, default 20) and a `cursor` that is a storage position (audit entries): a positive whole number.
     package func positionPage() throws -> PageRequest {
-        var page = PageRequest()
-        if let raw = self.parameters.get("limit") {
-            guard let limit = Int(raw), (1...PageRequest.maximumLimit).contains(limit) else {
-                throw Self.invalid("limit", "Must be a whole number from 1 to \(PageRequest.maximumLimit).")
-            }
-            page.limit = limit
-        }
+        var page = PageRequest(limit: try self.limit())
         if let raw = self.parameters.get("cursor") {
             guard let position = Int64(raw), position > 0 else { throw Self.invalid("cursor", "Must be the nextCursor of a previous page.") }
             page.after = String(position)
