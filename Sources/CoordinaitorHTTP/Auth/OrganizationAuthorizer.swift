@@ -14,10 +14,7 @@ struct OrganizationAuthorizer {
 
     /// The organization of `{id}` for a platform super admin; anyone else is refused.
     func authorizeSuperAdmin(_ request: Request, context: AppRequestContext) async throws -> Organization {
-        let user = try Self.requireUser(context)
-        guard user.isSuperAdmin else {
-            throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
-        }
+        try Self.requireSuperAdmin(context)
         return try await self.authorizeWithAccess(request, context: context, permission: nil, allowingCancelled: true).organization
     }
 
@@ -84,6 +81,16 @@ struct OrganizationAuthorizer {
         self.securityEvents.record(
             SecurityEvent(kind: kind, principal: .user(user), organizationID: organization.id, action: action, requestID: context.id)
         )
+    }
+
+    /// A platform super admin, for routes that are theirs alone; anyone else gets `super_admin_required`.
+    @discardableResult
+    static func requireSuperAdmin(_ context: AppRequestContext) throws -> User {
+        let user = try Self.requireUser(context)
+        guard user.isSuperAdmin else {
+            throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
+        }
+        return user
     }
 
     static func requireUser(_ context: AppRequestContext) throws -> User {

@@ -50,20 +50,20 @@ struct AuditController {
 
     /// Every chain, or one: `organizationId` names an organization, `organizationId=` (empty) the platform chain.
     @Sendable func platformLog(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<AuditPageResponse> {
-        try Self.requireSuperAdmin(context)
+        try OrganizationAuthorizer.requireSuperAdmin(context)
         let query = try Self.query(request, chain: try Self.chainParameter(request), paged: true)
         return JSONResponse(AuditPageResponse(try await self.audit.list(query)))
     }
 
     /// Verifies one chain: the platform's by default, or `organizationId`'s.
     @Sendable func verifyPlatform(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<AuditVerificationResponse> {
-        try Self.requireSuperAdmin(context)
+        try OrganizationAuthorizer.requireSuperAdmin(context)
         let chain = try Self.chainParameter(request) ?? .platform
         return JSONResponse(AuditVerificationResponse(try await self.audit.verify(chain)))
     }
 
     @Sendable func exportPlatform(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Self.requireSuperAdmin(context)
+        try OrganizationAuthorizer.requireSuperAdmin(context)
         let query = try Self.query(request, chain: try Self.chainParameter(request), paged: false)
         return try self.export(request, query: query, filename: "audit-platform")
     }
@@ -143,12 +143,5 @@ struct AuditController {
                 detail: "Query parameter 'organizationId': Must be an organization id, or empty for the platform's own log.", field: "organizationId")
         }
         return AuditChain(id)
-    }
-
-    private static func requireSuperAdmin(_ context: AppRequestContext) throws {
-        let user = try OrganizationAuthorizer.requireUser(context)
-        guard user.isSuperAdmin else {
-            throw APIError(status: .forbidden, code: "super_admin_required", detail: "Only a platform super admin can do this.")
-        }
     }
 }

@@ -21,6 +21,8 @@ package struct AuditRequestObserver: RequestObserver {
 
     package func requestFinished(_ request: ObservedRequest) {
         guard let route = request.route, route.hasPrefix("/api/") else { return }
+        // Without per-call entries, only refusals are recorded: skip building an event for the rest.
+        guard self.recordsAPIRequests || request.errorCode != nil else { return }
         let organization = request.organization?.id
         let result = Self.result(status: request.status)
         let latencyMilliseconds = Double(request.latency.components.attoseconds) / 1e15 + Double(request.latency.components.seconds) * 1000
