@@ -41,7 +41,7 @@ package final class PostgresDataStore: DataStore, Service {
     package init(configuration: PostgresClient.Configuration, logger: Logger, readinessTimeout: Duration = defaultReadinessTimeout) {
         self.readinessTimeout = readinessTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let database = PostgresDatabase(client: client, logger: logger)
+        let database = PostgresDatabase(client: client, logger: logger, availability: PostgresAvailability(logger: logger))
         self.client = client
         self.migrator = PostgresMigrator(client: client, logger: logger)
         self.organizations = PostgresOrganizationRepository(database: database)

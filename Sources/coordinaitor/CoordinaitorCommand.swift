@@ -6,7 +6,7 @@ struct CoordinaitorCommand: AsyncParsableCommand {
         commandName: "coordinaitor",
         abstract: "CoordinAItor: coordinates AI agents' work for many isolated organizations on one server.",
         discussion: "Configuration comes from environment variables; see the README for the full list.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, OrganizationCommand.self, AdminCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, OrganizationCommand.self, AdminCommand.self, BenchSeedCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -77,6 +77,8 @@ extension AuditAction {
     package static let agentUpdated: Self = "agent.updated"
     package static let agentDeleted: Self = "agent.deleted"
     package static let taskCreated: Self = "task.created"
+    /// Many tasks created at once through the bulk path; the metadata gives how many.
+    package static let tasksImported: Self = "task.imported"
     package static let taskUpdated: Self = "task.updated"
     package static let taskDeleted: Self = "task.deleted"
     package static let artifactStored: Self = "artifact.stored"

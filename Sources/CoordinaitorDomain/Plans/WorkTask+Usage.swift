@@ -36,3 +36,19 @@ extension WorkTask {
         return charges
     }
 }
+
+extension Collection<WorkTask> {
+    /// What creating all these tasks consumes, one charge per metric, so a batch is checked against the limits at once.
+    package var creationCharges: [UsageCharge] {
+        var totals: [UsageMetric: Int64] = [:]
+        for task in self {
+            for charge in task.creationCharges { totals[charge.metric, default: 0] += charge.amount }
+        }
+        return UsageMetric.allCases.compactMap { metric in totals[metric].map { UsageCharge(metric, $0) } }
+    }
+
+    /// Each distinct project and agent the tasks point at, so a batch checks each reference once.
+    package var distinctReferences: (projects: [ProjectID], agents: [AgentID]) {
+        (Array(Set(self.compactMap(\.projectID))), Array(Set(self.compactMap(\.assignedAgentID))))
+    }
+}

@@ -38,6 +38,9 @@ package protocol TaskRepository: Sendable {
     /// - Throws: ``ResourceError`` `.notFound` with resource `project` (field `projectId`) or `agent` (field `assignedAgentId`);
     ///   ``UsageLimitReachedError`` (nothing is written).
     func create(in scope: TenantScope, _ task: WorkTask, limits: UsageLimits) async throws -> WorkTask
+    /// Inserts all the tasks in one transaction, checking each distinct reference once and their summed
+    /// ``Swift/Collection/creationCharges`` against `limits`: all are stored, or none (a bulk import or seed).
+    func create(in scope: TenantScope, _ tasks: [WorkTask], limits: UsageLimits) async throws
     /// Like `create`, a changed project or agent reference is checked in scope in the same transaction, and the
     /// change's ``WorkTask/usageCharges(after:)`` are applied within `limits`.
     func update(

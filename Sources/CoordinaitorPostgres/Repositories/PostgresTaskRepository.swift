@@ -38,33 +38,44 @@ struct PostgresTaskRepository: TaskRepository {
     }
 
     func create(in scope: TenantScope, _ task: WorkTask, limits: UsageLimits) async throws -> WorkTask {
-        try ScopeMismatchError.check(task.organizationID, in: scope)
-        let t = task
-        let input = try PostgresJSON.optionalText(t.input)
-        let output = try PostgresJSON.optionalText(t.output)
+        try await self.create(in: scope, [task], limits: limits)
+        return task
+    }
+
+    func create(in scope: TenantScope, _ tasks: [WorkTask], limits: UsageLimits) async throws {
+        for task in tasks { try ScopeMismatchError.check(task.organizationID, in: scope) }
+        let inserts = try tasks.map(Self.insert)
+        let references = tasks.distinctReferences
         let logger = self.database.logger
         try await PostgresConstraintViolation.mapping(resource: "task") {
             try await self.database.transaction { connection in
-                try await Self.checkReferences(projectID: t.projectID, agentID: t.assignedAgentID, in: scope, on: connection, logger: logger)
-                _ = try await connection.rows(
-                    """
-                    INSERT INTO tasks (
-                        organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id,
-                        input, output, created_at, updated_at, started_at, completed_at, stored_bytes
-                    ) VALUES (
-                        \(t.organizationID.uuid), \(t.id.uuid), \(t.title), \(t.description), \(t.type),
-                        \(t.status.rawValue), \(t.priority.rawValue), \(t.projectID?.uuid), \(t.assignedAgentID?.uuid),
-                        \(input)::jsonb, \(output)::jsonb, \(MillisecondTimestamp(t.createdAt)),
-                        \(MillisecondTimestamp(t.updatedAt)), \(t.startedAt.map(MillisecondTimestamp.init)),
-                        \(t.completedAt.map(MillisecondTimestamp.init)), \(t.storageBytes)
-                    )
-                    """,
-                    logger: logger
-                )
-                try await PostgresUsageLedger.apply(t.creationCharges, limits: limits, in: scope, on: connection, logger: logger)
+                for projectID in references.projects {
+                    try await Self.checkReferences(projectID: projectID, agentID: nil, in: scope, on: connection, logger: logger)
+                }
+                for agentID in references.agents {
+                    try await Self.checkReferences(projectID: nil, agentID: agentID, in: scope, on: connection, logger: logger)
+                }
+                for insert in inserts { _ = try await connection.rows(insert, logger: logger) }
+                try await PostgresUsageLedger.apply(tasks.creationCharges, limits: limits, in: scope, on: connection, logger: logger)
             }
         }
-        return task
+    }
+
+    private static func insert(_ t: WorkTask) throws -> PostgresQuery {
+        let input = try PostgresJSON.optionalText(t.input)
+        let output = try PostgresJSON.optionalText(t.output)
+        return """
+            INSERT INTO tasks (
+                organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id,
+                input, output, created_at, updated_at, started_at, completed_at, stored_bytes
+            ) VALUES (
+                \(t.organizationID.uuid), \(t.id.uuid), \(t.title), \(t.description), \(t.type),
+                \(t.status.rawValue), \(t.priority.rawValue), \(t.projectID?.uuid), \(t.assignedAgentID?.uuid),
+                \(input)::jsonb, \(output)::jsonb, \(MillisecondTimestamp(t.createdAt)),
+                \(MillisecondTimestamp(t.updatedAt)), \(t.startedAt.map(MillisecondTimestamp.init)),
+                \(t.completedAt.map(MillisecondTimestamp.init)), \(t.storageBytes)
+            )
+            """
     }
 
     func update(

@@ -22,16 +22,22 @@ struct SQLiteTaskRepository: TaskRepository {
     }
 
     func create(in scope: TenantScope, _ task: WorkTask, limits: UsageLimits) async throws -> WorkTask {
-        try ScopeMismatchError.check(task.organizationID, in: scope)
-        let values = try task.sqliteValues()
+        try await self.create(in: scope, [task], limits: limits)
+        return task
+    }
+
+    func create(in scope: TenantScope, _ tasks: [WorkTask], limits: UsageLimits) async throws {
+        for task in tasks { try ScopeMismatchError.check(task.organizationID, in: scope) }
+        let rows = try tasks.map { try $0.sqliteValues() }
+        let references = tasks.distinctReferences
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
             try await self.connections.write { transaction in
-                try await Self.checkReferences(projectID: task.projectID, agentID: task.assignedAgentID, in: scope, transaction: transaction)
-                try await transaction.query(Self.table.insertSQL, values)
-                try await SQLiteUsageLedger.apply(task.creationCharges, limits: limits, in: scope, transaction: transaction)
+                for projectID in references.projects { try await Self.checkReferences(projectID: projectID, agentID: nil, in: scope, transaction: transaction) }
+                for agentID in references.agents { try await Self.checkReferences(projectID: nil, agentID: agentID, in: scope, transaction: transaction) }
+                for values in rows { try await transaction.query(Self.table.insertSQL, values) }
+                try await SQLiteUsageLedger.apply(tasks.creationCharges, limits: limits, in: scope, transaction: transaction)
             }
         }
-        return task
     }
 
     func update(

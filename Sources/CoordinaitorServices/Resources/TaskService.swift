@@ -42,6 +42,18 @@ package struct TaskService: Sendable {
         return created
     }
 
+    /// Creates all the tasks in one transaction, within the month's task quota and the storage limit for their sum:
+    /// all or none. The bulk path for imports and seeding: one audit entry for the batch and no per-task webhooks.
+    package func createMany(in organization: Organization, _ drafts: [NewTask]) async throws -> [WorkTask] {
+        guard !drafts.isEmpty else { return [] }
+        let scope = TenantScope(organization)
+        let now = self.time.now()
+        let tasks = try drafts.map { try $0.task(id: self.ids.make(TaskKind.self, at: now), in: scope, at: now) }
+        try await self.gate.charging(organization) { try await self.tasks.create(in: scope, tasks, limits: $0) }
+        self.audit.record(.tasksImported, in: organization.id, target: nil, metadata: ["count": String(tasks.count)])
+        return tasks
+    }
+
     /// Applies the patch; a larger input or output is charged to storage, and a start by an agent to the month's
     /// agent executions.
     package func update(in organization: Organization, id: TaskID, _ patch: TaskPatch) async throws -> WorkTask {

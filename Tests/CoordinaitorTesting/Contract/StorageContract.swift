@@ -66,6 +66,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case concurrentProjectCreatesStopAtTheLimit
     case concurrentAgentCreatesStopAtTheLimit
     case concurrentTaskCreatesStopAtTheLimit
+    case bulkTaskCreateIsAllOrNothing
     case concurrentMemberAddsStopAtTheLimit
     case countersMatchRecount
     case countersKeepMonthSnapshots
@@ -157,6 +158,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .concurrentAgentCreatesStopAtTheLimit: try await Self.concurrentAgentCreatesStopAtTheLimit(store)
         case .concurrentTaskCreatesStopAtTheLimit: try await Self.concurrentTaskCreatesStopAtTheLimit(store)
         case .concurrentMemberAddsStopAtTheLimit: try await Self.concurrentMemberAddsStopAtTheLimit(store)
+        case .bulkTaskCreateIsAllOrNothing: try await Self.bulkTaskCreateIsAllOrNothing(store)
         case .countersMatchRecount: try await Self.countersMatchRecount(store)
         case .countersKeepMonthSnapshots: try await Self.countersKeepMonthSnapshots(store)
         case .reconcileRepairsDrift: try await Self.reconcileRepairsDrift(store)
