@@ -57,4 +57,28 @@ struct OrganizationRulesTests {
             }
         }
     }
+
+    @Test func filtersMatchWhatTheStoresSelect() {
+        let draft = NewOrganization(name: "acme-corp", displayName: "Acme Corporation", subdomain: "acme", tier: .starter, contactEmail: "a@acme.test")
+        let acme = draft.organization(id: OrganizationID(UUID()), at: Date(), createdBy: nil)
+        #expect(OrganizationFilter().matches(acme))
+        #expect(OrganizationFilter(status: .active, tier: .starter, search: "  CORP ").matches(acme))
+        #expect(OrganizationFilter(search: "corporation").matches(acme))
+        #expect(!OrganizationFilter(tier: .enterprise).matches(acme))
+        #expect(!OrganizationFilter(status: .suspended).matches(acme))
+        #expect(!OrganizationFilter(search: "globex").matches(acme))
+    }
+
+    /// Lengths count code points as sent, as the OpenAPI document's maxLength does: "é" written as e + U+0301 is two.
+    @Test func nameLengthsCountCodePointsAsSent() {
+        func problems(_ name: String) -> Bool {
+            var collector = ValidationCollector()
+            TextRules.checkName(name, field: "name", into: &collector)
+            return (try? collector.throwIfAny()) == nil
+        }
+        #expect(!problems(String(repeating: "a", count: 200)))
+        #expect(problems(String(repeating: "e\u{301}", count: 101)))
+        #expect(problems("\u{0C}" + String(repeating: "a", count: 200)))
+        #expect(problems("   "))
+    }
 }

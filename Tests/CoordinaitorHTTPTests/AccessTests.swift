@@ -58,6 +58,29 @@ struct AccessTests {
         #expect(crossings.first?.metadata["action"] == "GET /api/tasks")
     }
 
+    /// The organization list's filters mean the same, and are checked the same, for members as for super admins.
+    @Test func membersFilterTheirOrganizationsLikeSuperAdmins() async throws {
+        try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
+            let acme = data.acme.organization
+            let token = data.acme.token
+            #expect(try await client.send(.get, "/api/organizations?tier=gold", token: token).problemCode == "invalid_query_parameter")
+            let searched = try await client.send(.get, "/api/organizations?search=\(acme.subdomain.uppercased())&tier=\(acme.tier.rawValue)", token: token)
+            #expect(try searched.json.ids(of: "organizations") == [acme.id.description])
+            let otherTier: Tier = acme.tier == .enterprise ? .free : .enterprise
+            #expect(try await client.send(.get, "/api/organizations?tier=\(otherTier.rawValue)", token: token).json.ids(of: "organizations").isEmpty)
+            #expect(try await client.send(.get, "/api/organizations?search=globex", token: token).json.ids(of: "organizations").isEmpty)
+        }
+    }
+
+    @Test func anAnonymousMemberRemovalIsUnauthenticatedWhateverThePathSays() async throws {
+        try await TestServer(environment: Self.multiTenant).run(seed: TwoTenants.seed) { client, _, data in
+            for member in ["not-a-user-id", data.acme.owner.id.description] {
+                let response = try await client.send(.delete, "/api/organizations/\(data.acme.organization.id)/members/\(member)")
+                #expect(response.status == .unauthorized, "\(member)")
+            }
+        }
+    }
+
     /// viewer reads; member writes; billing sees usage and billing only.
     @Test(arguments: [(Role.viewer, true, false), (.member, true, true), (.admin, true, true), (.billing, false, false), (.owner, true, true)])
     func rolesGateReadsAndWrites(role: Role, mayRead: Bool, mayWrite: Bool) async throws {

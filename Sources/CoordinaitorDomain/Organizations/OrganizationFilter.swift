@@ -11,6 +11,14 @@ package struct OrganizationFilter: Hashable, Sendable {
         self.search = search.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// Whether `organization` passes the filter: what the stores' queries select, for lists built in memory.
+    package func matches(_ organization: Organization) -> Bool {
+        if let status = self.status, organization.status != status { return false }
+        if let tier = self.tier, organization.tier != tier { return false }
+        guard let search = self.search?.lowercased() else { return true }
+        return [organization.name, organization.displayName, organization.subdomain].contains { $0.lowercased().contains(search) }
+    }
+
     /// `search` as a LIKE pattern, with `%`, `_` and `\` taken literally (escape character `\`).
     package var likePattern: String? {
         guard let search else { return nil }

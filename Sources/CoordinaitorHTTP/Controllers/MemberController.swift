@@ -30,6 +30,8 @@ struct MemberController {
     }
 
     @Sendable func remove(_ request: Request, context: AppRequestContext) async throws -> NoContent {
+        // Who is calling comes before what the path names: an anonymous caller learns nothing from a bad member id.
+        guard context.principal != nil else { throw APIError.authenticationRequired }
         let target = try Self.target(context)
         // Leaving is open to every member, whatever the role; removing someone else needs the right to manage members.
         let leaving = target == context.identity?.id

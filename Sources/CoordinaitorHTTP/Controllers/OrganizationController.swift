@@ -29,18 +29,17 @@ struct OrganizationController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<OrganizationListResponse> {
         let user = try OrganizationAuthorizer.requireUser(context)
         let query = QueryReader(request)
-        let status = try query.choice("status", as: OrganizationStatus.self)
+        let filter = OrganizationFilter(
+            status: try query.choice("status", as: OrganizationStatus.self), tier: try query.choice("tier", as: Tier.self),
+            search: try query.text("search"))
         let page = try query.page()
         if user.isSuperAdmin {
-            let filter = OrganizationFilter(status: status, tier: try query.choice("tier", as: Tier.self), search: try query.text("search"))
             let found = try await self.organizations.list(filter: filter, page: page)
             return JSONResponse(OrganizationListResponse(organizations: found.items.map(OrganizationResponse.init), nextCursor: found.nextCursor))
         }
         var mine: [Organization] = []
         for membership in try await self.identities.memberships(of: user.id) {
-            if let organization = try await self.tenants.organization(for: .id(membership.organizationID)),
-                status == nil || organization.status == status
-            {
+            if let organization = try await self.tenants.organization(for: .id(membership.organizationID)), filter.matches(organization) {
                 mine.append(organization)
             }
         }

@@ -485,6 +485,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -494,6 +497,9 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -502,9 +508,6 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
-          },
-          "400": {
-            "$ref": "#/components/responses/BadRequest"
           }
         },
         "requestBody": {
@@ -553,6 +556,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
           }
         },
         "parameters": [
@@ -600,6 +606,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
           }
         },
         "parameters": [
@@ -729,6 +738,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -745,6 +757,9 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -753,9 +768,6 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
-          },
-          "400": {
-            "$ref": "#/components/responses/BadRequest"
           }
         },
         "requestBody": {
@@ -845,6 +857,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -854,6 +869,9 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -862,9 +880,6 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
-          },
-          "400": {
-            "$ref": "#/components/responses/BadRequest"
           }
         },
         "requestBody": {
@@ -915,6 +930,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
           }
         },
         "parameters": [
@@ -1136,6 +1154,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1145,6 +1166,9 @@ enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -1153,9 +1177,6 @@ enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
-          },
-          "400": {
-            "$ref": "#/components/responses/BadRequest"
           }
         },
         "requestBody": {
@@ -2551,9 +2572,6 @@ enum OpenAPIDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
-          "404": {
-            "$ref": "#/components/responses/NotFound"
-          },
           "403": {
             "description": "Not a super admin (`super_admin_required`).",
             "content": {
@@ -2563,6 +2581,12 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
@@ -2652,7 +2676,7 @@ enum OpenAPIDocument {
           }
         ],
         "requestBody": {
-          "required": true,
+          "required": false,
           "content": {
             "*/*": {
               "schema": {
@@ -4202,11 +4226,25 @@ enum OpenAPIDocument {
             "maxLength": 200
           },
           "description": {
-            "type": "string",
-            "maxLength": 10000
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 10000
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "status": {
-            "$ref": "#/components/schemas/ProjectStatus"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ProjectStatus"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -4342,20 +4380,41 @@ enum OpenAPIDocument {
             "$ref": "#/components/schemas/AgentProvider"
           },
           "capabilities": {
-            "type": "array",
-            "maxItems": 50,
-            "items": {
-              "type": "string",
-              "pattern": "^[a-z0-9_.-]{1,64}$"
-            }
+            "anyOf": [
+              {
+                "type": "array",
+                "maxItems": 50,
+                "items": {
+                  "type": "string",
+                  "pattern": "^[a-z0-9_.-]{1,64}$"
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "status": {
-            "$ref": "#/components/schemas/AgentStatus"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AgentStatus"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "maxConcurrentTasks": {
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 100
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -4504,32 +4563,81 @@ enum OpenAPIDocument {
             "maxLength": 500
           },
           "description": {
-            "type": "string",
-            "maxLength": 10000
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 10000
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "type": {
-            "type": "string",
-            "pattern": "^[a-z0-9_.-]{1,64}$"
+            "anyOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9_.-]{1,64}$"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "status": {
-            "type": "string",
-            "enum": [
-              "pending",
-              "assigned"
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "pending",
+                  "assigned"
+                ]
+              },
+              {
+                "type": "null"
+              }
             ]
           },
           "priority": {
-            "$ref": "#/components/schemas/TaskPriority"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/TaskPriority"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "projectId": {
-            "type": "string",
-            "format": "uuid"
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "uuid"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "assignedAgentId": {
-            "type": "string",
-            "format": "uuid"
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "uuid"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
-          "input": {}
+          "input": {
+            "anyOf": [
+              {},
+              {
+                "type": "null"
+              }
+            ]
+          }
         }
       },
       "UpdateTask": {
