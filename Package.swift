@@ -156,6 +156,8 @@ let package = Package(
                 "CoordinaitorPostgres",
                 "CoordinaitorTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -38,10 +38,17 @@ package final class PostgresDataStore: DataStore, Service {
     ///   - configuration: Where and how to connect; see ``configuration(url:)``.
     ///   - logger: Receives query, pool and migration messages.
     ///   - readinessTimeout: How long ``readiness()`` waits for an answer.
-    package init(configuration: PostgresClient.Configuration, logger: Logger, readinessTimeout: Duration = defaultReadinessTimeout) {
+    ///   - leaseTimeout: How long a call waits for a connection, while no other call gets an answer either, before the
+    ///     database counts as down and calls answer ``StoreUnavailableError`` at once (see `PostgresAvailability`).
+    package init(
+        configuration: PostgresClient.Configuration,
+        logger: Logger,
+        readinessTimeout: Duration = defaultReadinessTimeout,
+        leaseTimeout: Duration = .seconds(5)
+    ) {
         self.readinessTimeout = readinessTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let database = PostgresDatabase(client: client, logger: logger, availability: PostgresAvailability(logger: logger))
+        let database = PostgresDatabase(client: client, logger: logger, availability: PostgresAvailability(leaseTimeout: leaseTimeout, logger: logger))
         self.client = client
         self.migrator = PostgresMigrator(client: client, logger: logger)
         self.organizations = PostgresOrganizationRepository(database: database)
