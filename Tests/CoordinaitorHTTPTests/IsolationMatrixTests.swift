@@ -6,11 +6,11 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
-/// Every registered route × every caller (each role of acme, a super admin, nobody) × every way to name a tenant
-/// (see ``TenantNaming``), under each strategy that reads the tenant from the request: the status the route's
-/// requirement calls for, no identifier of globex's data in any answer a non-super-admin gets, refusals and super-admin
-/// crossings recorded in the audit log, and globex's rows untouched. The routes come from the route table, so a new
-/// route without a ``RouteRequirement/table`` entry fails here (and in ``RoleMatrixTests``).
+/// Every registered route × every caller (each role of acme, an API key of acme, a super admin, nobody) × every way
+/// to name a tenant (see ``TenantNaming``), under each strategy that reads the tenant from the request: the status the
+/// route's requirement calls for, no identifier of globex's data in any answer a non-super-admin gets, refusals and
+/// super-admin crossings recorded in the audit log, and globex's rows untouched. The routes come from the route table,
+/// so a new route without a ``RouteRequirement/table`` entry fails here (and in ``RoleMatrixTests``).
 @Suite("Isolation matrix: route × caller × tenant naming")
 struct IsolationMatrixTests {
     /// The domain strategy names tenants by host as the subdomain strategy does; ``IsolationTests`` covers it.
@@ -114,7 +114,7 @@ struct IsolationMatrixTests {
         #expect(crossings.allSatisfy { $0.event.actor.email == data.superAdminEmail })
         let refusals = try await services.auditLog.entries(in: .platform, action: AuditAction.crossTenantDenied.rawValue)
         #expect(refusals.count == recorded.crossTenantRefusals)
-        #expect(refusals.allSatisfy { $0.event.actor.email?.hasSuffix("@acme.test") == true })
+        #expect(refusals.allSatisfy { $0.event.actor.email?.hasSuffix("@acme.test") == true || $0.event.actor.id == data.apiKeyID })
         let unresolved = try await services.auditLog.entries(in: .platform, action: AuditAction.tenantUnresolved.rawValue)
         #expect(unresolved.count == recorded.unresolvedTenants)
     }

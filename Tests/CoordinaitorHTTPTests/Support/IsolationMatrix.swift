@@ -5,27 +5,29 @@ import CoordinaitorServices
 import Foundation
 import HTTPTypes
 
-/// Who sends a request of the isolation matrix: a member of acme with a role, a platform super admin (a member of
-/// nowhere), or nobody at all.
+/// Who sends a request of the isolation matrix: a member of acme with a role, an API key of acme with every scope, a
+/// platform super admin (a member of nowhere), or nobody at all.
 enum MatrixCaller: Hashable, Sendable, CustomStringConvertible {
     case member(Role)
+    case apiKey
     case superAdmin
     case anonymous
 
-    static let all: [MatrixCaller] = Role.allCases.map(MatrixCaller.member) + [.superAdmin, .anonymous]
+    static let all: [MatrixCaller] = Role.allCases.map(MatrixCaller.member) + [.apiKey, .superAdmin, .anonymous]
 
     var description: String {
         switch self {
         case .member(let role): "acme \(role.rawValue)"
+        case .apiKey: "acme API key"
         case .superAdmin: "super admin"
         case .anonymous: "anonymous"
         }
     }
 
-    /// Members and strangers come from acme and aim at globex; the super admin crosses into globex.
+    /// Members, keys and strangers come from acme and aim at globex; the super admin crosses into globex.
     var namings: [TenantNaming] {
         switch self {
-        case .member, .anonymous: [.own, .otherIDs, .otherSubresourceIDs, .otherTenant, .noTenant]
+        case .member, .apiKey, .anonymous: [.own, .otherIDs, .otherSubresourceIDs, .otherTenant, .noTenant]
         case .superAdmin: [.crossing, .noTenant]
         }
     }
@@ -138,6 +140,9 @@ struct MatrixData: Sendable {
     var globex: MatrixTenant
     /// acme's members, one per role.
     var tokens: [Role: String]
+    /// An API key of acme with every scope.
+    var apiKey: String
+    var apiKeyID: String
     var superAdminToken: String
     var superAdminEmail: String
 
@@ -147,17 +152,21 @@ struct MatrixData: Sendable {
         for role in Role.allCases where role != .owner {
             tokens[role] = try await TwoTenants.member(components, of: tenants.acme, role: role, email: "\(role.rawValue)@acme.test").token
         }
+        let key = try await components.services.apiKeys.create(
+            in: TenantScope(tenants.acme.organization), name: "matrix", scopes: Set(APIKeyScope.allCases), expiresAt: nil,
+            createdBy: tenants.acme.owner.id)
         let email = "root@platform.test"
         let superAdmin = try await TwoTenants.member(components, of: nil, role: .owner, email: email, isSuperAdmin: true)
         return MatrixData(
             acme: try await MatrixTenant.seed(components, tenants.acme),
             globex: try await MatrixTenant.seed(components, tenants.globex),
-            tokens: tokens, superAdminToken: superAdmin.token, superAdminEmail: email)
+            tokens: tokens, apiKey: key.secret, apiKeyID: key.key.id.description, superAdminToken: superAdmin.token, superAdminEmail: email)
     }
 
     func token(of caller: MatrixCaller) -> String? {
         switch caller {
         case .member(let role): self.tokens[role]
+        case .apiKey: self.apiKey
         case .superAdmin: self.superAdminToken
         case .anonymous: nil
         }
@@ -243,21 +252,26 @@ struct MatrixRequest: Sendable {
         if route.isTenantRoute {
             // Resolution runs before authentication is checked: no organization, nothing else matters.
             if naming == .noTenant { return .refused(.notFound, code: "tenant_not_found") }
+            let permitted: Bool
             switch caller {
             case .anonymous: return unauthenticated
             case .superAdmin: return allowed
-            case .member(let role):
-                if naming == .otherTenant { return .refused(.forbidden, code: "cross_tenant_access_denied") }
-                if !requirement.allows(role) { return .refused(.forbidden, code: "permission_denied") }
-                // Another organization's row answers as if it did not exist (a task pointing at its project too).
-                let aimsAtARow = route.path.contains("{") || route.description == "POST /api/tasks"
-                return naming == .otherIDs && aimsAtARow ? .refused(.notFound, code: nil) : allowed
+            case .member(let role): permitted = requirement.allows(role)
+            case .apiKey: permitted = requirement.allowsAPIKeys
             }
+            if naming == .otherTenant { return .refused(.forbidden, code: "cross_tenant_access_denied") }
+            if !permitted { return .refused(.forbidden, code: "permission_denied") }
+            // Another organization's row answers as if it did not exist (a task pointing at its project too).
+            let aimsAtARow = route.path.contains("{") || route.description == "POST /api/tasks"
+            return naming == .otherIDs && aimsAtARow ? .refused(.notFound, code: nil) : allowed
         }
 
+        // Organizations and accounts are for people: a key is refused before anything is looked up.
+        let userRequired = MatrixExpectation.refused(.forbidden, code: "user_required")
         if route.path.hasPrefix("/api/organizations/{id}") {
             switch caller {
             case .anonymous: return unauthenticated
+            case .apiKey: return userRequired
             case .superAdmin:
                 if case .owner = requirement { return .refused(.forbidden, code: "permission_denied") }
                 return allowed
@@ -272,6 +286,7 @@ struct MatrixRequest: Sendable {
         switch (requirement, caller) {
         case (.open, _): return allowed
         case (_, .anonymous): return unauthenticated
+        case (_, .apiKey): return userRequired
         case (.superAdmin, .member): return .refused(.forbidden, code: "super_admin_required")
         default: return allowed
         }

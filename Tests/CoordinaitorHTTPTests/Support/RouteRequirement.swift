@@ -29,6 +29,12 @@ enum RouteRequirement: Sendable {
         }
     }
 
+    /// Whether an API key with every scope passes authorization in its own organization.
+    var allowsAPIKeys: Bool {
+        guard case .permission(let permission) = self else { return false }
+        return APIKeyScope.allCases.contains { $0.permissions.contains(permission) }
+    }
+
     static let table: [String: RouteRequirement] = [
         "GET /health": .open, "GET /ready": .open, "GET /openapi.json": .open, "GET /metrics": .metricsToken,
         "POST /api/auth/signup": .open, "POST /api/auth/login": .open, "GET /api/auth/me": .signedIn,
