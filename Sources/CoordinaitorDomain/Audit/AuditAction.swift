@@ -32,6 +32,9 @@ extension AuditAction {
     package static let unauthenticated: Self = "access.unauthenticated"
     package static let crossTenantDenied: Self = "access.cross_tenant_denied"
     package static let inactiveTenant: Self = "access.inactive_tenant"
+    /// A tenant route whose request named no organization, or named one wrongly (`tenant_not_found`, `invalid_tenant_id`,
+    /// `tenant_header_required`): probing shows up here even with `AUDIT_API_REQUESTS=false`.
+    package static let tenantUnresolved: Self = "access.tenant_unresolved"
     package static let permissionDenied: Self = "access.permission_denied"
     package static let featureDenied: Self = "access.feature_denied"
     package static let rateLimited: Self = "access.rate_limited"

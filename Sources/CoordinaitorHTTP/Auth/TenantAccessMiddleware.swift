@@ -7,6 +7,7 @@ import Hummingbird
 /// A member acts with their role; a super admin who is not a member is let through and the crossing is recorded; any
 /// other identity gets `403 cross_tenant_access_denied` and the attempt is recorded. Reads need `readResources` and
 /// writes `writeResources` (so a viewer reads, a member writes, and a billing member sees usage and billing only).
+/// Responses to callers let in carry `X-Tenant-ID`.
 package struct TenantAccessMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
 
@@ -46,6 +47,16 @@ package struct TenantAccessMiddleware: RouterMiddleware {
         }
         var context = context
         context.access = access
-        return try await next(request, context)
+        // Only a caller let into the organization learns its id: a refusal must not turn a host name into an id.
+        let tenantHeader = "\(tenant.id)"
+        do {
+            var response = try await next(request, context)
+            response.headers[.xTenantID] = tenantHeader
+            return response
+        } catch {
+            var problem = ProblemMiddleware<Context>.problem(for: error, logger: context.logger)
+            problem.headers[.xTenantID] = tenantHeader
+            throw problem
+        }
     }
 }

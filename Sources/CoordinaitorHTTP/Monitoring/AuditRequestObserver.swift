@@ -2,9 +2,9 @@ import CoordinaitorDomain
 import CoordinaitorServices
 
 /// Records every API request in the audit log (`api.request`), and the refusals that are access decisions
-/// (`access.unauthenticated`, `access.inactive_tenant`, `access.permission_denied`, `access.feature_denied`,
-/// `access.rate_limited`). Cross-tenant refusals and super-admin crossings are recorded where they are decided, with
-/// the organization that was targeted; limit refusals by the usage service, with the limit.
+/// (`access.unauthenticated`, `access.tenant_unresolved`, `access.inactive_tenant`, `access.permission_denied`,
+/// `access.feature_denied`, `access.rate_limited`). Cross-tenant refusals and super-admin crossings are recorded where
+/// they are decided, with the organization that was targeted; limit refusals by the usage service, with the limit.
 ///
 /// Only routes under `/api` are recorded: health checks, the OpenAPI document and metrics scrapes are not API calls.
 /// Queuing is in memory; ``AuditWriter`` writes in batches off the request path.
@@ -47,6 +47,7 @@ package struct AuditRequestObserver: RequestObserver {
     static func accessAction(forProblem code: String) -> AuditAction? {
         switch code {
         case "authentication_required", "invalid_credential": .unauthenticated
+        case "tenant_not_found", "invalid_tenant_id", "tenant_header_required": .tenantUnresolved
         case "tenant_inactive": .inactiveTenant
         case "permission_denied", "user_required", "super_admin_required", "tier_requires_super_admin": .permissionDenied
         case "feature_not_available": .featureDenied

@@ -7,8 +7,8 @@ import Logging
 /// Resolves the organization of a tenant route and puts it in the context, or refuses the request.
 ///
 /// The pure rules live in ``TenantResolver``; this adds the lookup (through the cached ``TenantDirectory``), the
-/// active-status check, the `X-Tenant-ID` response header, and the `tenant:resolve` debug log (written only when `DEBUG`
-/// switches that namespace on: the log handler filters by namespace).
+/// active-status check, and the `tenant:resolve` debug log (written only when `DEBUG` switches that namespace on: the
+/// log handler filters by namespace).
 package struct TenantResolutionMiddleware: RouterMiddleware {
     package typealias Context = AppRequestContext
 
@@ -46,16 +46,8 @@ package struct TenantResolutionMiddleware: RouterMiddleware {
         context.logger[metadataKey: "tenant.id"] = "\(organization.id)"
         context.logger[metadataKey: "organization.id"] = "\(organization.id)"
         self.log(resolution, facts: facts, request: request, context: context, outcome: "organization \(organization.id)")
-        let tenantHeader = "\(organization.id)"
-        do {
-            var response = try await next(request, context)
-            response.headers[.xTenantID] = tenantHeader
-            return response
-        } catch {
-            var problem = ProblemMiddleware<Context>.problem(for: error, logger: context.logger)
-            problem.headers[.xTenantID] = tenantHeader
-            throw problem
-        }
+        // The `X-Tenant-ID` response header is added by ``TenantAccessMiddleware``, once the caller is let in.
+        return try await next(request, context)
     }
 
     private func organization(for resolution: TenantResolution, logger: Logger) async throws -> Organization {
