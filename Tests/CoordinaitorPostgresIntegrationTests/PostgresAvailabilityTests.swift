@@ -13,21 +13,22 @@ struct PostgresAvailabilityTests {
     @Test func anUnreachableDatabaseFailsFastAfterTheFirstTimeout() async throws {
         let port = try await Self.closedPort()
         let configuration = try PostgresDataStore.configuration(url: "postgres://app@127.0.0.1:\(port)/none?sslmode=disable")
-        let store = PostgresDataStore(configuration: configuration, logger: Logger(label: "test"), leaseTimeout: .milliseconds(300))
+        let store = PostgresDataStore(configuration: configuration, logger: Logger(label: "test"), leaseTimeout: .seconds(2))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await store.run() }
             let clock = ContinuousClock()
             let first = await clock.measure {
                 await #expect(throws: StoreUnavailableError.self) { _ = try await store.organizations.find(.slug("acme")) }
             }
-            #expect(first >= .milliseconds(300) && first < .seconds(5))
-            // Known down now: the next calls do not wait (one probe per second may; these come sooner).
+            #expect(first >= .seconds(2), "first call took \(first)")
+            // Known down now: the next five calls do not each wait out the 2 s timeout (generous bound: the machine
+            // may be busy with other suites).
             let next = await clock.measure {
                 for _ in 0..<5 {
                     await #expect(throws: StoreUnavailableError.self) { _ = try await store.users.find(email: "a@b.test") }
                 }
             }
-            #expect(next < .milliseconds(250))
+            #expect(next < .seconds(3), "five calls took \(next)")
             group.cancelAll()
         }
     }

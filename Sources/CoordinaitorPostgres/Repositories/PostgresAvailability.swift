@@ -1,22 +1,26 @@
 import CoordinaitorDomain
 import Logging
+import NIOCore
+import NIOPosix
 import PostgresNIO
 import Synchronization
 
 /// Whether the database answered lately, so that an outage costs clients a prompt 503 rather than a hung request.
 ///
 /// The pool retries an unreachable server forever and holds every lease request meanwhile. So a lease that does not
-/// come within `leaseTimeout` while no other call got an answer either (a busy pool is not an outage), or a
-/// connection the server drops, marks the database down; while it is down, calls
+/// come within `leaseTimeout` while the server refuses TCP connections (a busy pool on a live server is not an
+/// outage), or a connection the server drops, marks the database down; while it is down, calls
 /// fail at once with ``StoreUnavailableError``, except one probe per `probeInterval`, whose success marks it up.
 final class PostgresAvailability: Sendable {
     let leaseTimeout: Duration
     let probeInterval: Duration
     private let downUntilProbe = Mutex<ContinuousClock.Instant?>(nil)
-    private let lastAnswer = Mutex(ContinuousClock.now)
+    /// Where the server listens over TCP, when it does.
+    private let endpoint: (host: String, port: Int)?
     private let logger: Logger
 
-    init(leaseTimeout: Duration = .seconds(5), probeInterval: Duration = .seconds(1), logger: Logger) {
+    init(endpoint: (host: String, port: Int)?, leaseTimeout: Duration = .seconds(5), probeInterval: Duration = .seconds(1), logger: Logger) {
+        self.endpoint = endpoint
         self.leaseTimeout = leaseTimeout
         self.probeInterval = probeInterval
         self.logger = logger
@@ -33,14 +37,23 @@ final class PostgresAvailability: Sendable {
         }
     }
 
-    /// Whether any call got an answer since `instant`.
-    func answered(since instant: ContinuousClock.Instant) -> Bool {
-        self.lastAnswer.withLock { $0 >= instant }
+    /// Whether the server accepts a TCP connection now: evidence that a slow lease means a busy pool, not an outage.
+    /// Unknown (a Unix socket) counts as yes, so that slowness alone never turns into errors.
+    func serverAcceptsConnections() async -> Bool {
+        guard let endpoint = self.endpoint else { return true }
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(1))
+                .connect(host: endpoint.host, port: endpoint.port)
+                .get()
+            try? await channel.close()
+            return true
+        } catch {
+            return false
+        }
     }
 
     func markUp() {
-        let now = ContinuousClock.now
-        self.lastAnswer.withLock { $0 = now }
         let wasDown = self.downUntilProbe.withLock { nextProbe in
             defer { nextProbe = nil }
             return nextProbe != nil

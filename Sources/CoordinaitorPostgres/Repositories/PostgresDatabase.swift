@@ -47,7 +47,6 @@ struct PostgresDatabase: Sendable {
                         return try await body(connection)
                     }
                 }
-                var waitingSince = ContinuousClock.now
                 group.addTask {
                     try await Task.sleep(for: availability.leaseTimeout)
                     return nil
@@ -57,11 +56,10 @@ struct PostgresDatabase: Sendable {
                         group.cancelAll()
                         return result
                     }
-                    // A deadline passed. A running statement may take its time, and a busy pool whose other calls
-                    // complete is alive: wait on. No connection and no answer to anyone in that time is an outage.
+                    // A deadline passed. A running statement may take its time, and a busy pool on a server that
+                    // still accepts connections is alive: wait on. A server that refuses them is an outage.
                     if leased.isSet { continue }
-                    if availability.answered(since: waitingSince) {
-                        waitingSince = ContinuousClock.now
+                    if await availability.serverAcceptsConnections() {
                         group.addTask {
                             try await Task.sleep(for: availability.leaseTimeout)
                             return nil
