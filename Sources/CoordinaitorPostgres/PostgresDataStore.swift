@@ -38,18 +38,10 @@ package final class PostgresDataStore: DataStore, Service {
     ///   - configuration: Where and how to connect; see ``configuration(url:)``.
     ///   - logger: Receives query, pool and migration messages.
     ///   - readinessTimeout: How long ``readiness()`` waits for an answer.
-    ///   - leaseTimeout: How long a call waits for a connection, while the server refuses TCP connections, before the
-    ///     database counts as down and calls answer ``StoreUnavailableError`` at once (see `PostgresAvailability`).
-    package init(
-        configuration: PostgresClient.Configuration,
-        logger: Logger,
-        readinessTimeout: Duration = defaultReadinessTimeout,
-        leaseTimeout: Duration = .seconds(5)
-    ) {
+    package init(configuration: PostgresClient.Configuration, logger: Logger, readinessTimeout: Duration = defaultReadinessTimeout) {
         self.readinessTimeout = readinessTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let database = PostgresDatabase(client: client, logger: logger, availability: PostgresAvailability(
-                endpoint: configuration.host.map { ($0, configuration.port ?? 5432) }, leaseTimeout: leaseTimeout, logger: logger))
+        let database = PostgresDatabase(client: client, logger: logger)
         self.client = client
         self.migrator = PostgresMigrator(client: client, logger: logger)
         self.organizations = PostgresOrganizationRepository(database: database)

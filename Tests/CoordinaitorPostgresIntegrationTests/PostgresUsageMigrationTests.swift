@@ -81,7 +81,7 @@ struct PostgresUsageMigrationTests {
         let applied = try await PostgresMigrator(client: client, logger: logger).migrate()
         #expect(applied.first == 4)
 
-        let database = PostgresDatabase(client: client, logger: logger, availability: PostgresAvailability(endpoint: nil, logger: logger))
+        let database = PostgresDatabase(client: client, logger: logger)
         let scope = TenantScope(organizationID: OrganizationID(Self.acme))
         let usage = PostgresUsageRepository(database: database)
         let recount = try await usage.recount(in: scope)
