@@ -41,7 +41,7 @@ package enum BenchmarkSeed {
     package static func seed(into services: CoreServices, bcryptCost: UInt8, plan: Plan, logger: Logger) async throws -> [Seeded] {
         let passwordHash = try await BcryptPasswordHasher(cost: bcryptCost).hash(self.password)
         var missing: [Int] = []
-        for number in 1...max(plan.organizations, 1) where plan.organizations > 0 {
+        for number in stride(from: 1, through: plan.organizations, by: 1) {
             if try await services.organizations.find(.slug(self.subdomain(number))) == nil { missing.append(number) }
         }
         var created: [Seeded] = []
