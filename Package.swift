@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -91,6 +92,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The web dashboard and platform console: server-rendered pages over the same services and rules as the API.
+        .target(
+            name: "CoordinaitorWeb",
+            dependencies: [
+                "CoordinaitorDomain",
+                "CoordinaitorServices",
+                "CoordinaitorHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         // Composition root: configuration, backend selection, services.
         .target(
             name: "CoordinaitorApp",
@@ -98,6 +114,7 @@ let package = Package(
                 "CoordinaitorDomain",
                 "CoordinaitorServices",
                 "CoordinaitorHTTP",
+                "CoordinaitorWeb",
                 "CoordinaitorSQLite",
                 "CoordinaitorPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -145,6 +162,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CoordinaitorWebTests",
+            dependencies: ["CoordinaitorWeb", "CoordinaitorDomain"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,6 +18,8 @@ import Foundation
 /// - `METRICS_MAX_TENANTS` [1000], `METRICS_TOKEN` (secret; when set, `/metrics` needs it as a bearer token)
 /// - `AUDIT_SECRET` (secret, at least 32 characters; unset: generated and kept under `DATA_DIR`, required in production),
 ///   `AUDIT_QUEUE_CAPACITY` [100000 events], `AUDIT_API_REQUESTS` [true: an `api.request` entry per API call]
+/// - `SESSION_COOKIE_DOMAIN` (unset: the dashboard's session cookie stays on one host; `platform.com` shares it with
+///   every organization's subdomain)
 package struct AppConfiguration: Sendable {
     package enum Database: Sendable, Equatable {
         case sqlite(path: String)
@@ -58,6 +60,8 @@ package struct AppConfiguration: Sendable {
     package var auditQueueCapacity: Int
     /// Record every API call (`api.request`); access refusals, changes and limits are recorded either way.
     package var auditAPIRequests: Bool
+    /// The `Domain` of the dashboard's session cookie; nil keeps it to the host that set it.
+    package var sessionCookieDomain: String?
 
     /// Variables whose values never appear in logs or errors.
     static let secretVariables: Set<String> = ["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "AUDIT_SECRET"]
@@ -116,6 +120,7 @@ package struct AppConfiguration: Sendable {
         self.logFileCount = try settings.integer("LOG_FILE_COUNT", default: 5, in: 1...100)
         self.metricsMaximumTenants = try settings.integer("METRICS_MAX_TENANTS", default: 1000, in: 0...1_000_000)
         self.metricsToken = settings.nonEmpty("METRICS_TOKEN")
+        self.sessionCookieDomain = settings.nonEmpty("SESSION_COOKIE_DOMAIN")
         self.auditSecret = settings.nonEmpty("AUDIT_SECRET")
         if let secret = self.auditSecret, secret.utf8.count < 32 {
             throw SettingError(variable: "AUDIT_SECRET", value: "(hidden)", expected: "a secret of at least 32 characters")

@@ -1,6 +1,7 @@
 import CoordinaitorDomain
 import CoordinaitorHTTP
 import CoordinaitorServices
+import CoordinaitorWeb
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -56,7 +57,7 @@ package func buildApplication(
     seedsDemoData: Bool = false
 ) async throws -> some ApplicationProtocol {
     let components = try await ServerComponents.open(configuration: configuration, logger: logger)
-    return buildApplication(components: components, configuration: configuration, logger: logger, registry: registry, seedsDemoData: seedsDemoData)
+    return try buildApplication(components: components, configuration: configuration, logger: logger, registry: registry, seedsDemoData: seedsDemoData)
 }
 
 /// Wires already opened components into the HTTP surface.
@@ -69,8 +70,15 @@ package func buildApplication(
     logger: Logger,
     registry: RouteRegistry = RouteRegistry(),
     seedsDemoData: Bool = false
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let services = components.services
+    let dashboard = try WebDashboard(
+        services: services,
+        tokens: components.tokens,
+        securityEvents: components.securityEvents,
+        tenancy: configuration.tenancy,
+        settings: .init(cookieDomain: configuration.sessionCookieDomain)
+    )
     let store = components.store
     let responder = APIRouter.build(
         services: services,
@@ -79,7 +87,8 @@ package func buildApplication(
         tenancy: configuration.tenancy,
         settings: HTTPSettings(maximumBodySize: configuration.maximumBodySize, metricsToken: configuration.metricsToken),
         observers: [services.metrics, AuditRequestObserver(trail: services.audit, recordsAPIRequests: configuration.auditAPIRequests)],
-        registry: registry
+        registry: registry,
+        extensions: [dashboard]
     )
     var app = Application(
         responder: responder,

@@ -28,7 +28,7 @@ struct AuditShutdownTests {
         _ = try await components.store.dataStore.migrate()
         let data = try await TwoTenants.seed(components)
         await components.services.audit.flush()
-        let app = buildApplication(components: components, configuration: configuration, logger: logger)
+        let app = try buildApplication(components: components, configuration: configuration, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
 
         let acknowledged = Counter()

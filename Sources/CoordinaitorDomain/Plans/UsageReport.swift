@@ -9,6 +9,12 @@ package struct UsageReport: Hashable, Sendable {
         /// nil when unlimited.
         package var maximum: Int64?
 
+        package init(metric: UsageMetric, used: Int64, maximum: Int64?) {
+            self.metric = metric
+            self.used = used
+            self.maximum = maximum
+        }
+
         package var remaining: Int64? { self.maximum.map { max($0 - self.used, 0) } }
 
         /// Percent of the maximum used, rounded down to one decimal; nil when unlimited. A zero maximum (a feature the

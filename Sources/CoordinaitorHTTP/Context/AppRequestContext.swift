@@ -15,6 +15,8 @@ package struct AppRequestContext: RequestContext {
     package var principal: Principal?
     /// How the identity may act in the tenant, once both are known.
     package var access: TenantAccess?
+    /// The dashboard's session token, when the caller signed in through the session cookie (its CSRF tokens derive from it).
+    package var sessionToken: String?
     /// The peer's IP address as the socket saw it (a proxy's, behind one); see ``RequestObservationMiddleware``.
     package let peerAddress: String?
 

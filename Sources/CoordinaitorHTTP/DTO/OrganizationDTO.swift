@@ -88,24 +88,7 @@ struct UpdateOrganizationRequest: Decodable {
     }
 
     func applied(to organization: Organization) throws -> Organization {
-        var updated = organization
-        var collector = ValidationCollector()
-        if let displayName {
-            TextRules.checkName(displayName, field: "displayName", into: &collector)
-            updated.displayName = displayName.trimmed
-        }
-        if let contactEmail {
-            collector.check(OrganizationNaming.isEmail(contactEmail), field: "contactEmail", "Must be an email address.")
-            updated.contactEmail = contactEmail
-        }
-        if let settings {
-            settings.validate(into: &collector)
-            updated.settings = settings
-        }
-        try collector.throwIfAny()
-        if updated.settings.branding != organization.settings.branding {
-            try organization.plan.require(.customBranding)
-        }
-        return updated
+        try OrganizationProfileChange(displayName: self.displayName, contactEmail: self.contactEmail, settings: self.settings)
+            .applied(to: organization)
     }
 }

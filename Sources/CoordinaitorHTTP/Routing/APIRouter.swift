@@ -15,6 +15,13 @@ package struct HTTPSettings: Sendable {
     }
 }
 
+/// Routes that another module adds to the same router after the API's: the web dashboard.
+package protocol RouterExtension: Sendable {
+    /// Path prefixes of its pages, which also take `/org/{key}` under strategies other than `path`.
+    var prefixedPaths: [String] { get }
+    func addRoutes(to router: Router<AppRequestContext>)
+}
+
 /// Builds the whole HTTP surface: central routes, then the tenant API behind resolution.
 package enum APIRouter {
     package static func build(
@@ -24,7 +31,8 @@ package enum APIRouter {
         tenancy: TenancyConfiguration,
         settings: HTTPSettings,
         observers: [any RequestObserver] = [],
-        registry: RouteRegistry = RouteRegistry()
+        registry: RouteRegistry = RouteRegistry(),
+        extensions: [any RouterExtension] = []
     ) -> PathTenantResponder<RouterResponder<AppRequestContext>> {
         let router = Router(context: AppRequestContext.self)
         // Outermost, so it sees every request however it ends (and binds the audit context for everything below).
@@ -96,7 +104,13 @@ package enum APIRouter {
         WebhookController(webhooks: services.webhooks, body: body).addRoutes(to: routes)
         ArtifactController(artifacts: services.artifacts).addRoutes(to: routes)
 
+        for routerExtension in extensions { routerExtension.addRoutes(to: router) }
+
         let isPathStrategy = tenancy.multiTenantEnabled && tenancy.strategy == .path
-        return PathTenantResponder(wrapping: router.buildResponder(), isEnabled: isPathStrategy)
+        return PathTenantResponder(
+            wrapping: router.buildResponder(),
+            isEnabled: isPathStrategy,
+            alwaysPrefixed: extensions.flatMap(\.prefixedPaths)
+        )
     }
 }

@@ -1,7 +1,9 @@
 import CoordinaitorDomain
 import Hummingbird
 
-/// For the path strategy: serves `/org/{key}/api/...` as `/api/...`, remembering `{key}` in the context.
+/// Serves `/org/{key}/api/...` as `/api/...`, remembering `{key}` in the context: for every path under the path
+/// strategy, and under the others for the web pages only (a browser cannot send a tenant header, and a central host
+/// names no organization).
 ///
 /// Routing happens inside the wrapped responder, so the route table is the same for every strategy; a path that does
 /// not start with the prefix is passed on untouched (and finds no tenant on tenant routes).
@@ -10,14 +12,19 @@ package struct PathTenantResponder<Wrapped: HTTPResponder>: HTTPResponder where 
 
     private let wrapped: Wrapped
     private let isEnabled: Bool
+    /// Path prefixes that take `/org/{key}` even when the path strategy is off.
+    private let alwaysPrefixed: [String]
 
-    package init(wrapping wrapped: Wrapped, isEnabled: Bool) {
+    package init(wrapping wrapped: Wrapped, isEnabled: Bool, alwaysPrefixed: [String] = []) {
         self.wrapped = wrapped
         self.isEnabled = isEnabled
+        self.alwaysPrefixed = alwaysPrefixed
     }
 
     package func respond(to request: Request, context: Context) async throws -> Response {
-        guard self.isEnabled, let path = request.head.path, let (key, remainder) = PathTenantPrefix.split(path) else {
+        guard let path = request.head.path, let (key, remainder) = PathTenantPrefix.split(path),
+            self.isEnabled || self.alwaysPrefixed.contains(where: { Self.isUnder($0, remainder) })
+        else {
             return try await self.wrapped.respond(to: request, context: context)
         }
         var context = context
@@ -25,5 +32,11 @@ package struct PathTenantResponder<Wrapped: HTTPResponder>: HTTPResponder where 
         var head = request.head
         head.path = remainder
         return try await self.wrapped.respond(to: Request(head: head, body: request.body), context: context)
+    }
+
+    private static func isUnder(_ prefix: String, _ path: String) -> Bool {
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.dropFirst(prefix.count)
+        return rest.isEmpty || rest.first == "/" || rest.first == "?"
     }
 }

@@ -4,7 +4,7 @@ import Hummingbird
 
 extension TenantRequestFacts {
     /// What `request` says about its tenant under `configuration`.
-    init(request: Request, context: AppRequestContext, configuration: TenancyConfiguration) {
+    package init(request: Request, context: AppRequestContext, configuration: TenancyConfiguration) {
         self.init(
             // A literal Host field wins over the authority: HTTP/1 moves Host into the authority, so both agree on the wire,
             // and requests built in-process (tests, internal forwarding) can name a host.

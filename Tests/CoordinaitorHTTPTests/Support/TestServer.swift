@@ -85,7 +85,7 @@ struct TestServer: Sendable {
         _ body: @escaping @Sendable (any TestClientProtocol, CoreServices, Seed) async throws -> Void
     ) async throws {
         let seeded = try await seed(components)
-        let app = buildApplication(components: components, configuration: configuration, logger: logger)
+        let app = try buildApplication(components: components, configuration: configuration, logger: logger)
         try await app.test(self.live ? .live : .router) { client in
             try await body(client, components.services, seeded)
         }
@@ -100,7 +100,7 @@ struct TestServer: Sendable {
         let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : $0 == "BCRYPT_COST" ? "4" : environment[$0] })
         let logger = Logger(label: "test") { _ in RecordingLogHandler() }
         let components = try await ServerComponents.open(configuration: configuration, logger: logger)
-        _ = buildApplication(components: components, configuration: configuration, logger: logger, registry: registry)
+        _ = try buildApplication(components: components, configuration: configuration, logger: logger, registry: registry)
         try await components.store.dataStore.shutdown()
         return registry.routes
     }
