@@ -53,9 +53,11 @@ package struct WebDashboard: RouterExtension {
 
         StaticAssetRoutes(resources: self.resources).addRoutes(to: router)
 
+        // The session first, so that error pages know who is signed in (and keep their CSRF token).
         let web = router.group()
-            .add(middleware: WebErrorMiddleware(renderer: renderer, chrome: chrome))
             .add(middleware: WebSessionMiddleware(tokens: self.tokens, identities: self.services.identities))
+            .add(middleware: WebErrorMiddleware(renderer: renderer, chrome: chrome))
+            .add(middleware: CSRFMiddleware())
         SignInPages(
             identities: self.services.identities, tokens: self.tokens, cookies: cookies, renderer: renderer, chrome: chrome, resolver: resolver,
             directory: self.services.tenants, time: self.services.time
