@@ -188,6 +188,7 @@ let package = Package(
             dependencies: [
                 "CoordinaitorApp",
                 "CoordinaitorHTTP",
+                "CoordinaitorWeb",
                 "CoordinaitorTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -69,6 +69,7 @@ package func buildApplication(
     configuration: AppConfiguration,
     logger: Logger,
     registry: RouteRegistry = RouteRegistry(),
+    webRoutes: WebRouteTable = WebRouteTable(),
     seedsDemoData: Bool = false
 ) throws -> some ApplicationProtocol {
     let services = components.services
@@ -77,7 +78,8 @@ package func buildApplication(
         tokens: components.tokens,
         securityEvents: components.securityEvents,
         tenancy: configuration.tenancy,
-        settings: .init(cookieDomain: configuration.sessionCookieDomain)
+        settings: .init(cookieDomain: configuration.sessionCookieDomain),
+        routeTable: webRoutes
     )
     let store = components.store
     let responder = APIRouter.build(

@@ -23,14 +23,17 @@ package struct WebDashboard: RouterExtension {
     private let tenancy: TenancyConfiguration
     private let settings: Settings
     private let resources: WebResources
+    private let routeTable: WebRouteTable
 
     package init(
         services: CoreServices,
         tokens: any AccessTokenService,
         securityEvents: any SecurityEventSink,
         tenancy: TenancyConfiguration,
-        settings: Settings = Settings()
+        settings: Settings = Settings(),
+        routeTable: WebRouteTable = WebRouteTable()
     ) throws {
+        self.routeTable = routeTable
         self.services = services
         self.tokens = tokens
         self.securityEvents = securityEvents
@@ -39,7 +42,7 @@ package struct WebDashboard: RouterExtension {
         self.resources = try WebResources.load()
     }
 
-    package var prefixedPaths: [String] { ["/dashboard", "/login", "/logout"] }
+    package var prefixedPaths: [String] { ["/dashboard", "/login", "/logout", "/invitations"] }
 
     package func addRoutes(to router: Router<AppRequestContext>) {
         let renderer = PageRenderer(resources: self.resources)
@@ -62,17 +65,22 @@ package struct WebDashboard: RouterExtension {
             identities: self.services.identities, tokens: self.tokens, cookies: cookies, renderer: renderer, chrome: chrome, resolver: resolver,
             directory: self.services.tenants, time: self.services.time
         )
-        .addRoutes(to: router, group: web)
+        .addRoutes(to: WebRouteRegistrar(group: web, prefix: "", area: .session, table: self.routeTable))
+
+        InvitationPages(invitations: self.services.invitations, tenants: self.services.tenants, renderer: renderer, chrome: chrome)
+            .addRoutes(to: WebRouteRegistrar(group: web.group("invitations"), prefix: "invitations", area: .account, table: self.routeTable))
 
         let dashboard = web.group("dashboard")
             .add(
                 middleware: DashboardTenantMiddleware(
                     resolver: resolver, directory: self.services.tenants, identities: self.services.identities, securityEvents: self.securityEvents)
             )
-        DashboardPages(services: self.services, renderer: renderer, chrome: chrome).addRoutes(to: dashboard)
+        DashboardPages(services: self.services, renderer: renderer, chrome: chrome, cookies: cookies)
+            .addRoutes(to: WebRouteRegistrar(group: dashboard, prefix: "dashboard", area: .dashboard, table: self.routeTable))
 
         let console = web.group("admin")
-        ConsolePages(services: self.services, renderer: renderer, chrome: chrome).addRoutes(to: console)
+        ConsolePages(services: self.services, renderer: renderer, chrome: chrome)
+            .addRoutes(to: WebRouteRegistrar(group: console, prefix: "admin", area: .console, table: self.routeTable))
     }
 }
 

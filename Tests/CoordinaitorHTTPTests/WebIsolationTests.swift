@@ -1,6 +1,7 @@
 import CoordinaitorApp
 import CoordinaitorDomain
 import CoordinaitorServices
+import CoordinaitorWeb
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -10,40 +11,82 @@ import Testing
 struct WebIsolationTests {
     static let multiTenant = ["MULTI_TENANT_ENABLED": "true"]
 
+    /// What each `{parameter}` of a dashboard route is filled with: the other organization's ids, or ids that exist
+    /// nowhere. A route with a parameter missing here fails the suite, so every new route gets an entry.
+    static func parameterValues(_ data: TwoTenants) -> [String: String] {
+        [
+            "userId": data.globex.owner.id.description,
+            "invitationId": UUID().uuidString.lowercased(),
+            "keyId": UUID().uuidString.lowercased(),
+            "webhookId": UUID().uuidString.lowercased(),
+            "id": data.globex.organization.id.description,
+        ]
+    }
+
+    static func fill(_ route: WebRouteTable.Route, with values: [String: String]) -> String? {
+        var path = route.path
+        for name in route.parameters {
+            guard let value = values[name] else { return nil }
+            path = path.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return path
+    }
+
     @Test(arguments: TestBackend.allCases)
-    func aMemberOfOneOrganizationIsRefusedEveryPageAndFormOfAnother(backend: TestBackend) async throws {
-        try await TestServer(environment: Self.multiTenant, backend: backend).run(seed: { components in
-            let data = try await TwoTenants.seed(components)
-            // acme's owner also has an account that can sign in on globex's host.
-            return data
-        }) { client, services, data in
+    func everyDashboardRouteRefusesAMemberOfAnotherOrganization(backend: TestBackend) async throws {
+        let server = TestServer(environment: Self.multiTenant, backend: backend)
+        let routes = try await server.webRoutes().filter { $0.area == .dashboard }
+        #expect(routes.count >= 18, "the route table lists the dashboard")
+        try await server.run(seed: TwoTenants.seed) { client, services, data in
             var intruder = try await WebBrowser.signIn(client, host: "globex.localhost", email: data.acme.owner.email)
-            for page in WebDashboardPageTests.pages {
-                let response = try await intruder.get(page)
-                #expect(response.status == .forbidden, "\(page)")
-                #expect(response.text.contains("not a member of this organization"))
-                for id in data.globex.identifiers { #expect(!response.text.contains(id), "\(page) leaks \(id)") }
-            }
-            // The forms too, with a valid session and token of its own.
-            let forms: [(String, [String: String])] = [
-                ("/dashboard/settings", ["displayName": "Owned", "contactEmail": "x@evil.test"]),
-                ("/dashboard/members/invite", ["email": "spy@evil.test", "role": "admin"]),
-                ("/dashboard/members/\(data.globex.owner.id)/remove", [:]),
-                ("/dashboard/api-keys", ["name": "backdoor", "scope-write": "on"]),
-            ]
-            for (path, fields) in forms {
-                let response = try await intruder.post(path, fields)
-                #expect(response.status == .forbidden, "\(path)")
-                #expect(response.text.contains("not a member of this organization"), "\(path): \(response.text)")
+            var anonymous = WebBrowser(client, host: "globex.localhost")
+            let values = Self.parameterValues(data)
+            let fields = ["displayName": "Owned", "contactEmail": "x@evil.test", "email": "spy@evil.test", "role": "admin", "name": "backdoor",
+                "scope-write": "on", "url": "https://evil.test/hook", "event-task.created": "on"]
+            for route in routes {
+                guard let path = Self.fill(route, with: values) else {
+                    Issue.record("\(route) has a parameter without an entry in WebIsolationTests.parameterValues")
+                    continue
+                }
+                let response = route.method == "GET" ? try await intruder.get(path) : try await intruder.post(path, fields)
+                #expect(response.status == .forbidden, "\(route)")
+                #expect(response.text.contains("not a member of this organization"), "\(route)")
+                for id in data.globex.identifiers where id != data.globex.organization.id.description || route.parameters.isEmpty {
+                    #expect(!response.text.contains(id), "\(route) shows globex's \(id)")
+                }
+                let stranger = route.method == "GET" ? try await anonymous.get(path) : try await anonymous.post(path, fields)
+                #expect(stranger.status == (route.method == "GET" ? .seeOther : .forbidden), "anonymous \(route)")
             }
             let globex = try #require(try await services.organizations.find(.id(data.globex.organization.id)))
             #expect(globex.displayName == data.globex.organization.displayName)
             #expect(try await services.apiKeys.list(in: TenantScope(globex), page: PageRequest()).items.isEmpty)
-            #expect(try await services.store.memberships.find(in: TenantScope(globex), userID: data.globex.owner.id) != nil)
+            #expect(try await services.webhooks.list(in: TenantScope(globex), page: PageRequest()).items.isEmpty)
+            #expect(try await services.invitations.list(in: TenantScope(globex), page: PageRequest()).items.isEmpty)
+            #expect(try await services.store.memberships.find(in: TenantScope(globex), userID: data.globex.owner.id)?.role == .owner)
             await services.audit.flush()
             let refusals = try await services.auditLog.entries(in: AuditChain(data.globex.organization.id), action: "access.cross_tenant_denied")
-            #expect(refusals.count >= WebDashboardPageTests.pages.count + forms.count)
+            #expect(refusals.count == routes.count, "every attempt is recorded in globex's log")
             #expect(refusals.allSatisfy { $0.event.actor.email == data.acme.owner.email })
+        }
+    }
+
+    @Test func everyConsoleRouteRefusesAnyoneButASuperAdmin() async throws {
+        let server = TestServer(environment: Self.multiTenant)
+        let routes = try await server.webRoutes().filter { $0.area == .console }
+        #expect(routes.count >= 4)
+        try await server.run(seed: TwoTenants.seed) { client, services, data in
+            var owner = try await WebBrowser.signIn(client, host: "localhost:8080", email: data.acme.owner.email)
+            for route in routes {
+                guard let path = Self.fill(route, with: Self.parameterValues(data)) else {
+                    Issue.record("\(route) has a parameter without an entry in WebIsolationTests.parameterValues")
+                    continue
+                }
+                let response = route.method == "GET" ? try await owner.get(path) : try await owner.post(path, ["status": "suspended", "tier": "free"])
+                #expect(response.status == .forbidden, "\(route)")
+                #expect(!response.text.contains(data.globex.task.id.description))
+            }
+            #expect(try await services.organizations.find(.id(data.globex.organization.id))?.status == .active)
+            #expect(try await services.organizations.find(.id(data.globex.organization.id))?.tier == .professional)
         }
     }
 

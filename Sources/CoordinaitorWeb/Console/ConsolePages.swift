@@ -10,7 +10,7 @@ struct ConsolePages: Sendable {
     let renderer: PageRenderer
     let chrome: ChromeBuilder
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: WebRouteRegistrar) {
         group.get("", use: self.organizations)
         group.post("organizations/:id/status", use: self.changeStatus)
         group.post("organizations/:id/tier", use: self.changeTier)

@@ -33,7 +33,11 @@ extension DashboardPages {
 
     /// `GET /dashboard/api-keys`.
     @Sendable func apiKeys(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await self.apiKeysPage(request, caller: try DashboardCaller(context))
+        let revealed = RevealedSecret.read(from: request, kind: .apiKey)
+        var response = try await self.apiKeysPage(
+            request, caller: try DashboardCaller(context), created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
+        response.forget(revealed, secure: self.cookies.isSecure(request))
+        return response
     }
 
     private func apiKeysPage(
@@ -81,7 +85,8 @@ extension DashboardPages {
             }
             let created = try await self.services.apiKeys.create(
                 in: TenantScope(caller.organization), name: form["name"] ?? "", scopes: scopes, expiresAt: expiresAt, createdBy: caller.user.id)
-            return try await self.apiKeysPage(request, caller: caller, status: .created, created: CreatedSecret(name: created.key.name, secret: created.secret))
+            let secret = RevealedSecret(kind: .apiKey, label: created.key.name, secret: created.secret)
+            return self.done(caller, .apiKeys, .keyCreated, revealing: secret, request: request)
         } catch {
             let (status, message) = WebErrorMiddleware.describe(error, logger: context.logger)
             return try await self.apiKeysPage(request, caller: caller, status: status, error: message)

@@ -40,11 +40,11 @@ extension DashboardPages {
         return try await self.render(.billing, caller: caller, request: request) { chrome in
             BillingPage(
                 chrome: chrome,
-                tier: organization.tier.rawValue,
+                tier: Formatting.label(of: organization.tier),
                 price: Formatting.money(cents: estimate.listPriceCents),
                 period: Formatting.month(report.period),
                 lines: [
-                    CostLine(label: "\(organization.tier.rawValue.capitalized) plan", amount: Formatting.money(cents: estimate.listPriceCents)),
+                    CostLine(label: "\(Formatting.label(of: organization.tier)) plan", amount: Formatting.money(cents: estimate.listPriceCents)),
                     CostLine(label: "Storage (\(Formatting.bytes(figures[.storageBytes] ?? 0)))", amount: Formatting.money(cents: estimate.storageCents)),
                     CostLine(label: "API calls (\(Formatting.count(figures[.apiCallsPerMonth] ?? 0)))", amount: Formatting.money(cents: estimate.apiCallCents)),
                     CostLine(
@@ -72,9 +72,9 @@ extension DashboardPages {
             return "\(metric.label): \(text(before)) → \(text(after))"
         }
         return NextTier(
-            tier: next.tier.rawValue,
+            tier: Formatting.label(of: next.tier),
             price: Formatting.money(cents: Int64(next.monthlyPriceCents)),
-            features: next.features.subtracting(current.features).sorted().map(\.rawValue),
+            features: next.features.subtracting(current.features).sorted().map(Formatting.label(of:)),
             limits: limits
         )
     }

@@ -51,7 +51,13 @@ extension DashboardPages {
 
     /// `GET /dashboard/members`: members and their roles, pending invitations, and the forms to manage them.
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await self.membersPage(request, caller: try DashboardCaller(context))
+        let caller = try DashboardCaller(context)
+        let revealed = RevealedSecret.read(from: request, kind: .invitation)
+        var response = try await self.membersPage(
+            request, caller: caller,
+            invited: revealed.map { CreatedInvitation(email: $0.label, token: $0.secret, acceptPath: caller.link("/invitations/accept")) })
+        response.forget(revealed, secure: self.cookies.isSecure(request))
+        return response
     }
 
     func membersPage(
@@ -110,8 +116,8 @@ extension DashboardPages {
             try await self.services.usage.requireRoom(for: .users, in: caller.organization)
             let created = try await self.services.invitations.invite(
                 in: TenantScope(caller.organization), email: email, role: role, lifetime: nil, by: caller.memberActor)
-            let invited = CreatedInvitation(email: created.invitation.email, token: created.token, acceptPath: "/invitations/accept")
-            return try await self.membersPage(request, caller: caller, status: .created, invited: invited)
+            let secret = RevealedSecret(kind: .invitation, label: created.invitation.email, secret: created.token)
+            return self.done(caller, .members, .invited, revealing: secret, request: request)
         } catch {
             let (status, message) = WebErrorMiddleware.describe(error, logger: context.logger)
             return try await self.membersPage(request, caller: caller, status: status, error: message)

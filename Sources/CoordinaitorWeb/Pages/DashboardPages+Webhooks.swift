@@ -24,7 +24,11 @@ extension DashboardPages {
 
     /// `GET /dashboard/webhooks`.
     @Sendable func webhooks(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await self.webhooksPage(request, caller: try DashboardCaller(context))
+        let revealed = RevealedSecret.read(from: request, kind: .webhook)
+        var response = try await self.webhooksPage(
+            request, caller: try DashboardCaller(context), created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
+        response.forget(revealed, secure: self.cookies.isSecure(request))
+        return response
     }
 
     private func webhooksPage(
@@ -57,8 +61,8 @@ extension DashboardPages {
         do {
             let created = try await self.services.webhooks.create(
                 in: caller.organization, NewWebhook(url: form.text("url") ?? "", events: events, description: form.text("description")))
-            return try await self.webhooksPage(
-                request, caller: caller, status: .created, created: CreatedSecret(name: created.webhook.url, secret: created.secret))
+            let secret = RevealedSecret(kind: .webhook, label: created.webhook.url, secret: created.secret)
+            return self.done(caller, .webhooks, .webhookCreated, revealing: secret, request: request)
         } catch {
             let (status, message) = WebErrorMiddleware.describe(error, logger: context.logger)
             return try await self.webhooksPage(request, caller: caller, status: status, error: message)

@@ -12,8 +12,9 @@ struct DashboardPages: Sendable {
     let services: CoreServices
     let renderer: PageRenderer
     let chrome: ChromeBuilder
+    let cookies: SessionCookies
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: WebRouteRegistrar) {
         group.get("", use: self.overview)
         group.get("usage", use: self.usage)
         group.get("billing", use: self.billing)
@@ -49,16 +50,20 @@ struct DashboardPages: Sendable {
         return try self.renderer.render(section.rawValue, try view(chrome), status: status)
     }
 
-    /// After a form: back to the page, with a notice saying what happened.
-    func done(_ caller: DashboardCaller, _ section: DashboardSection, _ notice: Notice) -> Response {
+    /// After a form: back to the page, with a notice saying what happened (and a secret to show once).
+    func done(
+        _ caller: DashboardCaller, _ section: DashboardSection, _ notice: Notice, revealing secret: RevealedSecret? = nil, request: Request? = nil
+    ) -> Response {
         let path = section == .overview ? "/dashboard" : "/dashboard/\(section.rawValue)"
-        return PageRenderer.redirect(to: caller.link(path) + "?done=\(notice.rawValue)")
+        var response = PageRenderer.redirect(to: caller.link(path) + "?done=\(notice.rawValue)")
+        if let secret, let request { response.setCookie(secret.cookie(secure: self.cookies.isSecure(request))) }
+        return response
     }
 
     /// What a form did, by code, so a redirect never carries text of the request into the page.
     enum Notice: String {
         case invited, roleChanged = "role-changed", removed, invitationRevoked = "invitation-revoked", settingsSaved = "settings-saved"
-        case keyRevoked = "key-revoked", webhookDeleted = "webhook-deleted"
+        case keyRevoked = "key-revoked", webhookDeleted = "webhook-deleted", keyCreated = "key-created", webhookCreated = "webhook-created"
 
         var message: String {
             switch self {
@@ -69,6 +74,8 @@ struct DashboardPages: Sendable {
             case .settingsSaved: "Settings saved."
             case .keyRevoked: "API key revoked."
             case .webhookDeleted: "Webhook deleted."
+            case .keyCreated: "API key created."
+            case .webhookCreated: "Webhook added."
             }
         }
     }
@@ -80,8 +87,8 @@ struct DashboardPages: Sendable {
 
         init?(_ feature: Feature, plan: EffectivePlan) {
             guard !plan.has(feature) else { return nil }
-            self.feature = feature.rawValue
-            self.unlockingTier = TierCatalog.lowestTier(with: feature).rawValue
+            self.feature = Formatting.label(of: feature)
+            self.unlockingTier = Formatting.label(of: TierCatalog.lowestTier(with: feature))
         }
     }
 }

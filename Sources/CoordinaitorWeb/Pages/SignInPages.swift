@@ -21,7 +21,7 @@ struct SignInPages: Sendable {
         var next: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>, group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: WebRouteRegistrar) {
         group.get("login", use: self.show)
         group.post("login", use: self.signIn)
         group.post("logout", use: self.signOut)

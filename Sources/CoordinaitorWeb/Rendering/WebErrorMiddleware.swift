@@ -18,6 +18,8 @@ struct WebErrorMiddleware: RouterMiddleware {
         var status: Int
         var message: String
         var signInLink: String?
+        /// For a signed-in person refused here: where they may go instead.
+        var organizations: [PageChrome.Link]
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -27,7 +29,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             let (status, message) = Self.describe(error, logger: context.logger)
             let base = DashboardCaller.base(context)
             if status == .unauthorized, request.method == .get || request.method == .head {
-                return PageRenderer.redirect(to: "\(base)/login?next=\(Self.encodeQueryValue(request.uri.path))")
+                let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                return PageRenderer.redirect(to: "\(base)/login?next=\(Self.encodeQueryValue(target))")
             }
             var page = ErrorPage(
                 chrome: self.chrome.plain(
@@ -38,8 +41,12 @@ struct WebErrorMiddleware: RouterMiddleware {
                     user: context.identity
                 ),
                 status: status.code,
-                message: message
+                message: message,
+                organizations: []
             )
+            if status == .forbidden, let user = context.identity {
+                page.organizations = (try? await self.chrome.organizationLinks(for: user, current: context.tenant?.id, request: request)) ?? []
+            }
             if status == .unauthorized { page.signInLink = "\(base)/login" }
             return try self.renderer.render("error", page, status: status)
         }

@@ -29,6 +29,21 @@ enum Formatting {
         metric == .storageBytes ? self.bytes(value) : self.count(value)
     }
 
+    /// `Tasks per month`, `Storage`: the metric as a heading (storage is written in bytes units beside it).
+    static func label(of metric: UsageMetric) -> String {
+        let text = metric == .storageBytes ? "storage" : metric.label
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// `Custom branding` for `custom_branding`.
+    static func label(of feature: Feature) -> String {
+        let text = feature == .sso ? "SSO" : feature == .apiAccess ? "API access" : feature.rawValue.replacingOccurrences(of: "_", with: " ")
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// `Professional`.
+    static func label(of tier: Tier) -> String { tier.rawValue.prefix(1).uppercased() + tier.rawValue.dropFirst() }
+
     static func money(cents: Int64) -> String {
         "$" + self.count(cents / 100) + "." + String(format: "%02d", Int(cents.magnitude % 100))
     }

@@ -20,7 +20,7 @@ struct UsageBar: Sendable {
 
     init(_ line: UsageReport.Line) {
         self.metric = line.metric.rawValue
-        self.label = line.metric.label.prefix(1).uppercased() + line.metric.label.dropFirst()
+        self.label = Formatting.label(of: line.metric)
         self.used = line.used
         self.maximum = line.maximum
         self.usedText = Formatting.amount(line.used, of: line.metric)

@@ -3,6 +3,7 @@ import CoordinaitorDomain
 import CoordinaitorHTTP
 import CoordinaitorServices
 import CoordinaitorTesting
+import CoordinaitorWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -89,6 +90,20 @@ struct TestServer: Sendable {
         try await app.test(self.live ? .live : .router) { client in
             try await body(client, components.services, seeded)
         }
+    }
+
+    /// The web pages and forms of a server built with this environment.
+    func webRoutes() async throws -> [WebRouteTable.Route] {
+        let table = WebRouteTable()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-routes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = self.environment
+        let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : $0 == "BCRYPT_COST" ? "4" : environment[$0] })
+        let logger = Logger(label: "test") { _ in RecordingLogHandler() }
+        let components = try await ServerComponents.open(configuration: configuration, logger: logger)
+        _ = try buildApplication(components: components, configuration: configuration, logger: logger, webRoutes: table)
+        try await components.store.dataStore.shutdown()
+        return table.routes
     }
 
     /// The route table of a server built with this environment.
