@@ -73,6 +73,7 @@ package func buildApplication(
     seedsDemoData: Bool = false
 ) throws -> some ApplicationProtocol {
     let services = components.services
+    let readiness = StoreReadiness()
     let dashboard = try WebDashboard(
         services: services,
         tokens: components.tokens,
@@ -107,6 +108,7 @@ package func buildApplication(
                 wake: services.webhooks.wake,
                 configuration: .init(allowPrivateTargets: configuration.webhookAllowPrivateTargets),
                 time: services.time,
+                readiness: readiness,
                 logger: logger
             ),
             services.apiCalls,
@@ -123,6 +125,7 @@ package func buildApplication(
     app.beforeServerStarts {
         let applied = try await store.dataStore.migrate()
         if !applied.isEmpty { logger.info("Applied database migrations", metadata: ["migrations": "\(applied)"]) }
+        readiness.markReady()
         if let organization = try await services.organizations.ensureDefaultOrganization(for: configuration.tenancy, logger: logger) {
             logger.info(
                 "Default organization",

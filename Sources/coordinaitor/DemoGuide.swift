@@ -31,7 +31,20 @@ enum DemoGuide {
             lines.append("      \(command)")
         }
         lines.append("A globex account gets 403 cross_tenant_access_denied on acme's routes; the attempt is logged.")
+        lines.append("The web dashboard (sign in as owner@acme.test) and the platform console (as \(DemoData.superAdminEmail)):")
+        lines.append("  \(self.dashboardURL(tenancy, port: port))")
+        lines.append("  http://localhost:\(port)/admin")
         // Written unbuffered so it shows before the server's own log lines even when output goes to a file.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n\n").utf8))
+    }
+
+    /// acme's dashboard as this server addresses it.
+    private static func dashboardURL(_ tenancy: TenancyConfiguration, port: Int) -> String {
+        guard tenancy.multiTenantEnabled else { return "http://localhost:\(port)/dashboard   (the default organization)" }
+        switch tenancy.strategy {
+        case .subdomain: return "http://acme.\(tenancy.platformDomain):\(port)/dashboard"
+        case .domain: return "http://acme.test:\(port)/dashboard   (once acme.test resolves to this server)"
+        case .header, .path: return "http://localhost:\(port)/org/acme/dashboard"
+        }
     }
 }

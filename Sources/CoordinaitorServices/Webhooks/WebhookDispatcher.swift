@@ -49,6 +49,7 @@ package final class WebhookDispatcher: Service, Sendable {
     private let resolver: any WebhookAddressResolver
     private let time: any TimeSource
     private let logger: Logger
+    private let readiness: StoreReadiness
     private let stopping = Atomic<Bool>(false)
     private let inFlight = Atomic<Int>(0)
 
@@ -58,8 +59,10 @@ package final class WebhookDispatcher: Service, Sendable {
         configuration: Configuration = Configuration(),
         resolver: any WebhookAddressResolver = SystemWebhookAddressResolver(),
         time: any TimeSource = SystemTimeSource(),
+        readiness: StoreReadiness = StoreReadiness(isReady: true),
         logger: Logger
     ) {
+        self.readiness = readiness
         self.webhooks = webhooks
         self.wake = wake
         self.configuration = configuration
@@ -99,6 +102,8 @@ package final class WebhookDispatcher: Service, Sendable {
     private var shouldStop: Bool { self.stopping.load(ordering: .sequentiallyConsistent) || Task.isCancelled }
 
     private func dispatch(with sender: WebhookSender) async {
+        // On a fresh database the tables appear only once the server's start-up has migrated it.
+        await self.readiness.wait(unless: { self.shouldStop })
         // A discarding group: finished sends leave no results behind, and leaving the closure waits for the rest.
         await withDiscardingTaskGroup { group in
             while !self.shouldStop {

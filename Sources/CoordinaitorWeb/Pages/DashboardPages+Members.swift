@@ -55,7 +55,9 @@ extension DashboardPages {
         let revealed = RevealedSecret.read(from: request, kind: .invitation)
         var response = try await self.membersPage(
             request, caller: caller,
-            invited: revealed.map { CreatedInvitation(email: $0.label, token: $0.secret, acceptPath: caller.link("/invitations/accept")) })
+            invited: revealed.map {
+                CreatedInvitation(email: $0.label, token: $0.secret, acceptPath: self.siteURL(request) + caller.link("/invitations/accept"))
+            })
         response.forget(revealed, secure: self.cookies.isSecure(request))
         return response
     }
@@ -101,6 +103,12 @@ extension DashboardPages {
                 usersBar: report.line(.users).map(UsageBar.init)
             )
         }
+    }
+
+    /// `https://acme.example.com`: this page's own site, for links people copy into a message.
+    private func siteURL(_ request: Request) -> String {
+        let scheme = self.cookies.isSecure(request) ? "https" : "http"
+        return (request.headers[.host] ?? request.head.authority).map { "\(scheme)://\($0)" } ?? ""
     }
 
     /// `POST /dashboard/members/invite`: the same checks as the API (room for a user, the role below the inviter's).
