@@ -79,7 +79,7 @@ package struct WebDashboard: RouterExtension {
             .addRoutes(to: WebRouteRegistrar(group: dashboard, prefix: "dashboard", area: .dashboard, table: self.routeTable))
 
         let console = web.group("admin")
-        ConsolePages(services: self.services, renderer: renderer, chrome: chrome)
+        ConsolePages(services: self.services, renderer: renderer, chrome: chrome, resolver: resolver)
             .addRoutes(to: WebRouteRegistrar(group: console, prefix: "admin", area: .console, table: self.routeTable))
     }
 }

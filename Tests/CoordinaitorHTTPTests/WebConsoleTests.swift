@@ -43,6 +43,9 @@ struct WebConsoleTests {
             #expect(searched.text.contains("data-organization-id=\"\(data.globex.organization.id)\""))
             #expect(try await root.get("/admin?tier=free").text.contains("No organizations match."))
             #expect(try await root.get("/admin?tier=gold").status == .badRequest)
+            // Not on an organization's host, even for a super admin signed in there.
+            var onTenantHost = try await WebBrowser.signIn(client, host: "acme.localhost:8080", email: "root@platform.test")
+            #expect(try await onTenantHost.get("/admin").status == .notFound)
 
             let acme = data.acme.organization.id
             #expect(try await root.post("/admin/organizations/\(acme)/status", ["status": "suspended"]).status == .seeOther)

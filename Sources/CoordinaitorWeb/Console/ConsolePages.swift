@@ -9,6 +9,7 @@ struct ConsolePages: Sendable {
     let services: CoreServices
     let renderer: PageRenderer
     let chrome: ChromeBuilder
+    let resolver: TenantResolver
 
     func addRoutes(to group: WebRouteRegistrar) {
         group.get("", use: self.organizations)
@@ -47,15 +48,30 @@ struct ConsolePages: Sendable {
     }
 
     /// The super admin signed in through the session; anyone else is refused (and told so), never redirected around.
-    private func superAdmin(_ context: AppRequestContext) throws -> (User, String) {
+    /// The console lives on the platform's own host: an organization's host (or path) does not serve it.
+    private func superAdmin(_ request: Request, _ context: AppRequestContext) throws -> (User, String) {
+        guard !self.namesAnOrganization(request, context) else {
+            throw WebError(status: .notFound, message: "The platform console is on the platform's own host, not an organization's.")
+        }
         guard let user = context.identity, let token = context.sessionToken else { throw WebError.signInRequired }
         guard user.isSuperAdmin else { throw WebError.forbidden("The platform console is for the platform's super admins.") }
         return (user, CSRFToken.forSession(token))
     }
 
+    /// Whether the address is an organization's: a `/org/{key}` prefix, or a host the strategy resolves to one.
+    private func namesAnOrganization(_ request: Request, _ context: AppRequestContext) -> Bool {
+        let configuration = self.resolver.configuration
+        if context.pathTenantKey != nil { return true }
+        guard configuration.multiTenantEnabled, configuration.strategy == .subdomain || configuration.strategy == .domain else { return false }
+        if case .organization = self.resolver.resolve(TenantRequestFacts(request: request, context: context, configuration: configuration)) {
+            return true
+        }
+        return false
+    }
+
     /// `GET /admin`: organizations newest first, filtered by `status`, `tier` and `search`, 50 a page, with usage.
     @Sendable func organizations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (user, csrf) = try self.superAdmin(context)
+        let (user, csrf) = try self.superAdmin(request, context)
         let parameters = request.uri.queryParameters
         let text = { (name: String) -> String? in parameters[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
         let status = try text("status").map { raw in
@@ -106,7 +122,7 @@ struct ConsolePages: Sendable {
 
     /// `POST /admin/organizations/{id}/status` with `status` = `suspended` or `active`.
     @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try self.superAdmin(context)
+        _ = try self.superAdmin(request, context)
         let form = try await FormFields.read(request)
         guard let id = context.parameters.get("id").flatMap(OrganizationID.init) else { throw WebError.notFound }
         guard let status = form["status"].flatMap(OrganizationStatus.init(rawValue:)), status == .active || status == .suspended else {
@@ -118,7 +134,7 @@ struct ConsolePages: Sendable {
 
     /// `POST /admin/organizations/{id}/tier` with `tier`.
     @Sendable func changeTier(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try self.superAdmin(context)
+        _ = try self.superAdmin(request, context)
         let form = try await FormFields.read(request)
         guard let id = context.parameters.get("id").flatMap(OrganizationID.init) else { throw WebError.notFound }
         guard let tier = form["tier"].flatMap(Tier.init(rawValue:)) else {
@@ -134,7 +150,7 @@ struct ConsolePages: Sendable {
 
     /// `GET /admin/audit`: the platform's own chain (organizations created, tiers changed, sign-ins refused…).
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (user, csrf) = try self.superAdmin(context)
+        let (user, csrf) = try self.superAdmin(request, context)
         let query = try AuditListing.query(from: request, chain: .platform)
         let page = try await self.services.auditLog.list(query)
         var chrome = self.chrome.plain(title: "Platform audit log", csrfToken: csrf, user: user)
