@@ -61,12 +61,8 @@ struct ConsolePages: Sendable {
     /// Whether the address is an organization's: a `/org/{key}` prefix, or a host the strategy resolves to one.
     private func namesAnOrganization(_ request: Request, _ context: AppRequestContext) -> Bool {
         let configuration = self.resolver.configuration
-        if context.pathTenantKey != nil { return true }
-        guard configuration.multiTenantEnabled, configuration.strategy == .subdomain || configuration.strategy == .domain else { return false }
-        if case .organization = self.resolver.resolve(TenantRequestFacts(request: request, context: context, configuration: configuration)) {
-            return true
-        }
-        return false
+        return context.pathTenantKey != nil
+            || self.resolver.hostNamesAnOrganization(TenantRequestFacts(request: request, context: context, configuration: configuration))
     }
 
     /// `GET /admin`: organizations newest first, filtered by `status`, `tier` and `search`, 50 a page, with usage.

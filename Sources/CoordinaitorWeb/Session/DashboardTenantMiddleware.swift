@@ -59,9 +59,7 @@ struct DashboardTenantMiddleware: RouterMiddleware {
         if let pathKey = context.pathTenantKey, configuration.strategy != .path || !configuration.multiTenantEnabled {
             guard configuration.multiTenantEnabled else { throw WebError.notFound }
             // A host that names an organization keeps naming it: the path cannot point that host's pages elsewhere.
-            if configuration.strategy == .subdomain || configuration.strategy == .domain,
-                case .organization = self.resolver.resolve(facts)
-            {
+            if self.resolver.hostNamesAnOrganization(facts) {
                 throw WebError(status: .badRequest, message: "This host belongs to one organization; open the dashboard at /dashboard.")
             }
             guard let key = TenantKey(identifier: pathKey) else {
