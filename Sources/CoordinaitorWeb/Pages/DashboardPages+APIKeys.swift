@@ -33,11 +33,10 @@ extension DashboardPages {
 
     /// `GET /dashboard/api-keys`.
     @Sendable func apiKeys(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let revealed = RevealedSecret.read(from: request, kind: .apiKey)
-        var response = try await self.apiKeysPage(
-            request, caller: try DashboardCaller(context), created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
-        response.forget(revealed, secure: self.cookies.isSecure(request))
-        return response
+        let caller = try DashboardCaller(context)
+        return try await self.showingOnce(.apiKey, request) { revealed in
+            try await self.apiKeysPage(request, caller: caller, created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
+        }
     }
 
     private func apiKeysPage(

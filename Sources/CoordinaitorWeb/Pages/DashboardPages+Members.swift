@@ -52,14 +52,13 @@ extension DashboardPages {
     /// `GET /dashboard/members`: members and their roles, pending invitations, and the forms to manage them.
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try DashboardCaller(context)
-        let revealed = RevealedSecret.read(from: request, kind: .invitation)
-        var response = try await self.membersPage(
-            request, caller: caller,
-            invited: revealed.map {
-                CreatedInvitation(email: $0.label, token: $0.secret, acceptPath: self.siteURL(request) + caller.link("/invitations/accept"))
-            })
-        response.forget(revealed, secure: self.cookies.isSecure(request))
-        return response
+        return try await self.showingOnce(.invitation, request) { revealed in
+            try await self.membersPage(
+                request, caller: caller,
+                invited: revealed.map {
+                    CreatedInvitation(email: $0.label, token: $0.secret, acceptPath: self.siteURL(request) + caller.link("/invitations/accept"))
+                })
+        }
     }
 
     func membersPage(

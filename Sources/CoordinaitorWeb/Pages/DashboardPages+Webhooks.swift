@@ -24,11 +24,10 @@ extension DashboardPages {
 
     /// `GET /dashboard/webhooks`.
     @Sendable func webhooks(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let revealed = RevealedSecret.read(from: request, kind: .webhook)
-        var response = try await self.webhooksPage(
-            request, caller: try DashboardCaller(context), created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
-        response.forget(revealed, secure: self.cookies.isSecure(request))
-        return response
+        let caller = try DashboardCaller(context)
+        return try await self.showingOnce(.webhook, request) { revealed in
+            try await self.webhooksPage(request, caller: caller, created: revealed.map { CreatedSecret(name: $0.label, secret: $0.secret) })
+        }
     }
 
     private func webhooksPage(

@@ -60,6 +60,16 @@ struct DashboardPages: Sendable {
         return response
     }
 
+    /// Renders a page that may show a secret the previous form made (``RevealedSecret``), and forgets the secret.
+    func showingOnce(
+        _ kind: RevealedSecret.Kind, _ request: Request, page: (RevealedSecret?) async throws -> Response
+    ) async throws -> Response {
+        let revealed = RevealedSecret.read(from: request, kind: kind)
+        var response = try await page(revealed)
+        response.forget(revealed, secure: self.cookies.isSecure(request))
+        return response
+    }
+
     /// What a form did, by code, so a redirect never carries text of the request into the page.
     enum Notice: String {
         case invited, roleChanged = "role-changed", removed, invitationRevoked = "invitation-revoked", settingsSaved = "settings-saved"

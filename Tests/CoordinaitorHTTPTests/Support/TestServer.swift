@@ -92,8 +92,19 @@ struct TestServer: Sendable {
         }
     }
 
+    /// The API's route table of a server built with this environment.
+    func routes() async throws -> [RouteRegistry.Route] {
+        try await self.builtTables().api
+    }
+
     /// The web pages and forms of a server built with this environment.
     func webRoutes() async throws -> [WebRouteTable.Route] {
+        try await self.builtTables().web
+    }
+
+    /// Builds the application (without running it) and returns the routes it registered.
+    private func builtTables() async throws -> (api: [RouteRegistry.Route], web: [WebRouteTable.Route]) {
+        let registry = RouteRegistry()
         let table = WebRouteTable()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-routes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -101,22 +112,8 @@ struct TestServer: Sendable {
         let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : $0 == "BCRYPT_COST" ? "4" : environment[$0] })
         let logger = Logger(label: "test") { _ in RecordingLogHandler() }
         let components = try await ServerComponents.open(configuration: configuration, logger: logger)
-        _ = try buildApplication(components: components, configuration: configuration, logger: logger, webRoutes: table)
+        _ = try buildApplication(components: components, configuration: configuration, logger: logger, registry: registry, webRoutes: table)
         try await components.store.dataStore.shutdown()
-        return table.routes
-    }
-
-    /// The route table of a server built with this environment.
-    func routes() async throws -> [RouteRegistry.Route] {
-        let registry = RouteRegistry()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-routes-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let environment = self.environment
-        let configuration = try AppConfiguration(reading: { $0 == "DATA_DIR" ? directory.path : $0 == "BCRYPT_COST" ? "4" : environment[$0] })
-        let logger = Logger(label: "test") { _ in RecordingLogHandler() }
-        let components = try await ServerComponents.open(configuration: configuration, logger: logger)
-        _ = try buildApplication(components: components, configuration: configuration, logger: logger, registry: registry)
-        try await components.store.dataStore.shutdown()
-        return registry.routes
+        return (registry.routes, table.routes)
     }
 }
