@@ -11,12 +11,18 @@ package struct TypedID<Kind: IdentifierKind>: Hashable, Sendable, Codable, Compa
     }
 
     /// Parses the canonical 8-4-4-4-12 form, case-insensitively.
-    package init?(_ string: some StringProtocol) {
-        guard string.utf8.count == 36, let uuid = UUID(uuidString: String(string)) else { return nil }
+    package init?(_ string: String) {
+        guard let uuid = UUIDText.parse(string) else { return nil }
         self.uuid = uuid
     }
 
-    package var description: String { self.uuid.uuidString.lowercased() }
+    /// Any other text: copied into a `String` first (rows and most callers hand over a `String`, which takes the
+    /// overload above).
+    package init?(_ string: some StringProtocol) {
+        self.init(String(string))
+    }
+
+    package var description: String { UUIDText.lowercased(self.uuid) }
 
     /// Ordering of the lower-case string form, which is what both databases sort by.
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }

@@ -3,13 +3,7 @@ import FoundationEssentials
 extension WorkTask {
     /// Bytes the task's input and output take, as compact JSON: what the task counts towards the storage limit.
     package var storageBytes: Int64 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var total: Int64 = 0
-        for value in [self.input, self.output] {
-            if let value, let data = try? encoder.encode(value) { total += Int64(data.count) }
-        }
-        return total
+        Int64((self.inputJSON?.canonicalByteCount ?? 0) + (self.outputJSON?.canonicalByteCount ?? 0))
     }
 
     /// Whether moving from `previous` to this state starts an agent execution: the task enters `running` with an agent

@@ -14,8 +14,9 @@ package struct WorkTask: Hashable, Sendable {
     package var priority: TaskPriority
     package var projectID: ProjectID?
     package var assignedAgentID: AgentID?
-    package var input: JSONValue?
-    package var output: JSONValue?
+    /// Input and output as stored text: the list passes them to the response without decoding them.
+    package var inputJSON: RawJSON?
+    package var outputJSON: RawJSON?
     package var createdAt: Date
     package var updatedAt: Date
     package var startedAt: Date?
@@ -38,6 +39,31 @@ package struct WorkTask: Hashable, Sendable {
         startedAt: Date?,
         completedAt: Date?
     ) {
+        self.init(
+            id: id, organizationID: organizationID, title: title, description: description, type: type, status: status, priority: priority,
+            projectID: projectID, assignedAgentID: assignedAgentID, inputJSON: input.map { RawJSON($0) }, outputJSON: output.map { RawJSON($0) },
+            createdAt: createdAt, updatedAt: updatedAt, startedAt: startedAt, completedAt: completedAt
+        )
+    }
+
+    /// A task with its input and output as JSON text (how the stores read them).
+    package init(
+        id: TaskID,
+        organizationID: OrganizationID,
+        title: String,
+        description: String?,
+        type: String,
+        status: TaskStatus,
+        priority: TaskPriority,
+        projectID: ProjectID?,
+        assignedAgentID: AgentID?,
+        inputJSON: RawJSON?,
+        outputJSON: RawJSON?,
+        createdAt: Date,
+        updatedAt: Date,
+        startedAt: Date?,
+        completedAt: Date?
+    ) {
         self.id = id
         self.organizationID = organizationID
         self.title = title
@@ -47,12 +73,22 @@ package struct WorkTask: Hashable, Sendable {
         self.priority = priority
         self.projectID = projectID
         self.assignedAgentID = assignedAgentID
-        self.input = input
-        self.output = output
+        self.inputJSON = inputJSON
+        self.outputJSON = outputJSON
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.startedAt = startedAt
         self.completedAt = completedAt
+    }
+
+    package var input: JSONValue? {
+        get { self.inputJSON?.value }
+        set { self.inputJSON = newValue.map { RawJSON($0) } }
+    }
+
+    package var output: JSONValue? {
+        get { self.outputJSON?.value }
+        set { self.outputJSON = newValue.map { RawJSON($0) } }
     }
 
     fileprivate static func check(title: String, description: String?, type: String, into collector: inout ValidationCollector) {
@@ -184,8 +220,9 @@ package struct TaskPatch: Hashable, Sendable {
         if let priority { updated.priority = priority }
         updated.projectID = self.projectID.applied(to: task.projectID)
         updated.assignedAgentID = self.assignedAgentID.applied(to: task.assignedAgentID)
-        updated.input = self.input.applied(to: task.input)
-        updated.output = self.output.applied(to: task.output)
+        // Fields left alone keep their stored text: re-encoding it could differ in spelling and look like a change.
+        if !self.input.isUnchanged { updated.input = self.input.applied(to: task.input) }
+        if !self.output.isUnchanged { updated.output = self.output.applied(to: task.output) }
 
         var collector = ValidationCollector()
         WorkTask.check(title: updated.title, description: updated.description, type: updated.type, into: &collector)

@@ -25,7 +25,8 @@ package struct TenantAccessMiddleware: RouterMiddleware {
             throw APIError(status: .notFound, code: "tenant_not_found", detail: "This route needs an organization, and none was resolved.")
         }
         let access = try await self.identities.access(of: principal, to: tenant.id)
-        let action = "\(request.method.rawValue) \(request.uri.path)"
+        // Described only for the events that record it, not on every request.
+        var action: String { "\(request.method.rawValue) \(request.uri.path)" }
         switch access {
         case .disabled:
             throw APIError.invalidCredential

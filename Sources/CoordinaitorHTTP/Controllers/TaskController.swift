@@ -15,7 +15,7 @@ struct TaskController {
         routes.on(.delete, "tasks/:id", use: self.delete)
     }
 
-    @Sendable func list(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskListResponse> {
+    @Sendable func list(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskListResponse> {
         let query = QueryReader(request)
         let filter = TaskFilter(
             status: try query.choice("status", as: TaskStatus.self),
@@ -25,24 +25,24 @@ struct TaskController {
             assignedAgentID: try query.id("assignedAgentId", as: AgentID.self)
         )
         let page = try await self.tasks.list(in: context.scope, filter: filter, page: try query.page())
-        return JSONResponse(TaskListResponse(tasks: page.items.map(TaskResponse.init), nextCursor: page.nextCursor))
+        return WrittenJSONResponse(TaskListResponse(tasks: page.items.map(TaskResponse.init), nextCursor: page.nextCursor))
     }
 
-    @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskResponse> {
+    @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskResponse> {
         let input = try await self.body.decode(CreateTaskRequest.self, from: request, allowedFields: CreateTaskRequest.fields)
         let task = try await self.tasks.create(in: context.tenant, input.draft)
-        return JSONResponse(TaskResponse(task), status: .created)
+        return WrittenJSONResponse(TaskResponse(task), status: .created)
     }
 
-    @Sendable func get(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskResponse> {
+    @Sendable func get(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskResponse> {
         let id = try context.resourceID(TaskID.self)
-        return JSONResponse(TaskResponse(try await self.tasks.get(in: context.scope, id: id)))
+        return WrittenJSONResponse(TaskResponse(try await self.tasks.get(in: context.scope, id: id)))
     }
 
-    @Sendable func update(_ request: Request, context: TenantRequestContext) async throws -> JSONResponse<TaskResponse> {
+    @Sendable func update(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskResponse> {
         let id = try context.resourceID(TaskID.self)
         let input = try await self.body.decode(UpdateTaskRequest.self, from: request, allowedFields: UpdateTaskRequest.fields)
-        return JSONResponse(TaskResponse(try await self.tasks.update(in: context.tenant, id: id, input.patch)))
+        return WrittenJSONResponse(TaskResponse(try await self.tasks.update(in: context.tenant, id: id, input.patch)))
     }
 
     @Sendable func delete(_ request: Request, context: TenantRequestContext) async throws -> NoContent {

@@ -1,45 +1,57 @@
 import CoordinaitorDomain
 
-/// A task as the API shows it.
-struct TaskResponse: Encodable, Sendable {
-    var id: String
-    var organizationId: String
-    var title: String
-    var description: String?
-    var type: String
-    var status: String
-    var priority: String
-    var projectId: String?
-    var assignedAgentId: String?
-    var input: JSONValue?
-    var output: JSONValue?
-    var createdAt: String
-    var updatedAt: String
-    var startedAt: String?
-    var completedAt: String?
+/// A task as the API shows it, written by hand (``JSONWritable``): the task list is the busiest route, and
+/// `JSONEncoder` was a sixth of its CPU time. `input` and `output` are spliced in from their stored text.
+///
+/// Fields in the order `.sortedKeys` writes them; nil optionals are left out, as synthesized `Encodable` did:
+/// `assignedAgentId`, `completedAt`, `createdAt`, `description`, `id`, `input`, `organizationId`, `output`,
+/// `priority`, `projectId`, `startedAt`, `status`, `title`, `type`, `updatedAt`.
+struct TaskResponse: JSONWritable {
+    var task: WorkTask
 
     init(_ task: WorkTask) {
-        self.id = task.id.description
-        self.organizationId = task.organizationID.description
-        self.title = task.title
-        self.description = task.description
-        self.type = task.type
-        self.status = task.status.rawValue
-        self.priority = task.priority.rawValue
-        self.projectId = task.projectID?.description
-        self.assignedAgentId = task.assignedAgentID?.description
-        self.input = task.input
-        self.output = task.output
-        self.createdAt = Timestamp.format(task.createdAt)
-        self.updatedAt = Timestamp.format(task.updatedAt)
-        self.startedAt = Timestamp.format(task.startedAt)
-        self.completedAt = Timestamp.format(task.completedAt)
+        self.task = task
+    }
+
+    func writeJSON(into bytes: inout [UInt8]) {
+        let task = self.task
+        var object = JSONObjectWriter(into: &bytes)
+        object.id("assignedAgentId", task.assignedAgentID, into: &bytes)
+        object.timestamp("completedAt", task.completedAt, into: &bytes)
+        object.timestamp("createdAt", task.createdAt, into: &bytes)
+        object.string("description", task.description, into: &bytes)
+        object.id("id", task.id, into: &bytes)
+        object.json("input", task.inputJSON, into: &bytes)
+        object.id("organizationId", task.organizationID, into: &bytes)
+        object.json("output", task.outputJSON, into: &bytes)
+        object.string("priority", task.priority.rawValue, into: &bytes)
+        object.id("projectId", task.projectID, into: &bytes)
+        object.timestamp("startedAt", task.startedAt, into: &bytes)
+        object.string("status", task.status.rawValue, into: &bytes)
+        object.string("title", task.title, into: &bytes)
+        object.string("type", task.type, into: &bytes)
+        object.timestamp("updatedAt", task.updatedAt, into: &bytes)
+        object.finish(into: &bytes)
     }
 }
 
-struct TaskListResponse: Encodable, Sendable {
+/// `{"nextCursor": …, "tasks": […]}`, `nextCursor` left out on the last page.
+struct TaskListResponse: JSONWritable {
     var tasks: [TaskResponse]
     var nextCursor: String?
+
+    func writeJSON(into bytes: inout [UInt8]) {
+        var object = JSONObjectWriter(into: &bytes)
+        object.string("nextCursor", self.nextCursor, into: &bytes)
+        object.key("tasks", into: &bytes)
+        bytes.append(UInt8(ascii: "["))
+        for (index, task) in self.tasks.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            task.writeJSON(into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        object.finish(into: &bytes)
+    }
 }
 
 struct CreateTaskRequest: Decodable {

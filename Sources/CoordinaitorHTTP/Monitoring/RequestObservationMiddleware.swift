@@ -104,6 +104,12 @@ package struct RequestObservationMiddleware: RouterMiddleware {
 
     /// `/api/tasks/:id` (Hummingbird's form) as `/api/tasks/{id}` (the OpenAPI form the route table and docs use).
     static func openAPITemplate(_ path: String) -> String {
-        "/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        // Most routes have no parameter and are already in that form: skip splitting and joining on every request.
+        if path.utf8.first == UInt8(ascii: "/"), path.utf8.count > 1, path.utf8.last != UInt8(ascii: "/"),
+            !path.utf8.contains(UInt8(ascii: ":")), !path.contains("//")
+        {
+            return path
+        }
+        return "/" + path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
     }
 }

@@ -62,8 +62,8 @@ struct PostgresTaskRepository: TaskRepository {
     }
 
     private static func insert(_ t: WorkTask) throws -> PostgresQuery {
-        let input = try PostgresJSON.optionalText(t.input)
-        let output = try PostgresJSON.optionalText(t.output)
+        let input = t.inputJSON?.text
+        let output = t.outputJSON?.text
         return """
             INSERT INTO tasks (
                 organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id,
@@ -107,8 +107,8 @@ struct PostgresTaskRepository: TaskRepository {
                     on: connection,
                     logger: logger
                 )
-                let input = try PostgresJSON.optionalText(t.input)
-                let output = try PostgresJSON.optionalText(t.output)
+                let input = t.inputJSON?.text
+                let output = t.outputJSON?.text
                 _ = try await connection.rows(
                     """
                     UPDATE tasks SET

@@ -54,6 +54,17 @@ struct PostgresRowReader {
         try self.optionalString(column).map { try self.decodeJSON($0, column: column, as: Value.self) }
     }
 
+    /// A `jsonb` column as canonical text: PostgreSQL spells `jsonb` its own way (`{"a": 1}`), so it is parsed and
+    /// rewritten compactly, by ``JSONText`` rather than Foundation's coders.
+    func optionalRawJSON(_ column: String) throws -> RawJSON? {
+        guard let text = try self.optionalString(column) else { return nil }
+        do {
+            return try RawJSON(parsing: text)
+        } catch {
+            throw self.error(column, "invalid JSON: \(error)")
+        }
+    }
+
     private func decodeJSON<Value: Decodable>(_ text: String, column: String, as _: Value.Type = Value.self) throws -> Value {
         do {
             return try JSONDecoder().decode(Value.self, from: Data(text.utf8))

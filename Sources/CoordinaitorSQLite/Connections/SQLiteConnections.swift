@@ -67,7 +67,15 @@ package final class SQLiteConnections: Sendable {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT` on the writer, after the transactions queued before it.
     /// Whatever `body` throws rolls the transaction back and is rethrown unchanged.
+    /// The transaction runs on ``SQLiteWriterExecutor``, so that it resumes at once after each statement rather than
+    /// behind every request waiting to run, while the other writes wait for the lock.
     package func write<Result>(_ body: (SQLiteTransaction) async throws -> Result) async throws -> Result {
+        try await withTaskExecutorPreference(SQLiteWriterExecutor.shared) {
+            try await self.locked(body)
+        }
+    }
+
+    private func locked<Result>(_ body: (SQLiteTransaction) async throws -> Result) async throws -> Result {
         try await self.writeLock.withLock {
             // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way with SQLITE_BUSY.
             _ = try await self.writer.query("BEGIN IMMEDIATE")

@@ -68,9 +68,9 @@ struct SQLiteListQuery {
 
     /// A cursor is the id of the last item of the previous page, compared in its lower-case form as stored.
     private static func cursorID(_ cursor: String) throws(ValidationError) -> String {
-        guard cursor.utf8.count == 36, let uuid = UUID(uuidString: cursor) else {
+        guard let uuid = UUIDText.parse(cursor) else {
             throw ValidationError(field: "after", "Must be the cursor of a previous page.")
         }
-        return uuid.uuidString.lowercased()
+        return UUIDText.lowercased(uuid)
     }
 }

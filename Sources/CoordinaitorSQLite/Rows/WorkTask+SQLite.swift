@@ -11,24 +11,26 @@ extension WorkTask {
         ]
     )
 
+    /// Reads the columns by position (the select list is ``sqliteTable``'s column list): a row of a list is decoded
+    /// for every item of every page, and a lookup by name hashes each column's name.
     init(sqliteRow row: SQLiteRow) throws {
-        let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
+        let reader = try SQLiteColumnReader(row, table: Self.sqliteTable)
         self.init(
-            id: try reader.id("id"),
-            organizationID: try reader.id("organization_id"),
-            title: try reader.string("title"),
-            description: try reader.optionalString("description"),
-            type: try reader.string("type"),
-            status: try reader.value("status"),
-            priority: try reader.value("priority"),
-            projectID: try reader.optionalID("project_id"),
-            assignedAgentID: try reader.optionalID("assigned_agent_id"),
-            input: try reader.optionalJSON("input"),
-            output: try reader.optionalJSON("output"),
-            createdAt: try reader.date("created_at"),
-            updatedAt: try reader.date("updated_at"),
-            startedAt: try reader.optionalDate("started_at"),
-            completedAt: try reader.optionalDate("completed_at")
+            id: try reader.id(1),
+            organizationID: try reader.id(0),
+            title: try reader.string(2),
+            description: try reader.optionalString(3),
+            type: try reader.string(4),
+            status: try reader.value(5),
+            priority: try reader.value(6),
+            projectID: try reader.optionalID(7),
+            assignedAgentID: try reader.optionalID(8),
+            inputJSON: try reader.optionalJSON(9),
+            outputJSON: try reader.optionalJSON(10),
+            createdAt: try reader.date(11),
+            updatedAt: try reader.date(12),
+            startedAt: try reader.optionalDate(13),
+            completedAt: try reader.optionalDate(14)
         )
     }
 
@@ -37,7 +39,7 @@ extension WorkTask {
         [
             .id(self.organizationID), .id(self.id), .text(self.title), .text(self.description), .text(self.type),
             .raw(self.status), .raw(self.priority), .id(self.projectID), .id(self.assignedAgentID),
-            try .optionalJSON(self.input), try .optionalJSON(self.output), .date(self.createdAt), .date(self.updatedAt),
+            .text(self.inputJSON?.text), .text(self.outputJSON?.text), .date(self.createdAt), .date(self.updatedAt),
             .date(self.startedAt), .date(self.completedAt), .integer(SQLiteInt64(self.storageBytes)),
         ]
     }

@@ -90,10 +90,11 @@ package struct WebhookService: Sendable {
         let event = WebhookEvent(
             id: self.ids.make(WebhookEventKind.self, at: now), organizationID: scope.organizationID, type: type, data: data, occurredAt: now)
         do {
-            let payload = try event.payload()
             let ids = self.ids
             let queued = try await self.webhooks.enqueue(in: scope, for: type) { subscribed in
-                subscribed.map { WebhookDelivery(id: ids.make(WebhookDeliveryKind.self, at: now), event: event, payload: payload, webhook: $0.id, at: now) }
+                // Encoded only when a webhook subscribes: most organizations have none, and most events go nowhere.
+                let payload = try event.payload()
+                return subscribed.map { WebhookDelivery(id: ids.make(WebhookDeliveryKind.self, at: now), event: event, payload: payload, webhook: $0.id, at: now) }
             }
             if !queued.isEmpty { self.wake.signal() }
             return queued

@@ -1,0 +1,86 @@
+import FoundationEssentials
+
+/// UUIDs to and from their 8-4-4-4-12 text by hand: ids are parsed and printed for every row a list returns, and
+/// Foundation's `UUID(uuidString:)` (sscanf underneath) and `uuidString.lowercased()` cost several times as much.
+package enum UUIDText {
+    /// The UUID spelled by exactly 36 bytes of hex digits (either case) with dashes at 8, 13, 18 and 23, or nil.
+    ///
+    /// Concrete rather than generic over the text on purpose: called from other modules, a generic version is not
+    /// specialized and spent more time looking up type metadata than parsing.
+    package static func parse(_ text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { Self.parse(bytes: $0) }
+    }
+
+    package static func parse(_ text: Substring) -> UUID? {
+        var text = text
+        return text.withUTF8 { Self.parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard bytes.count == 36 else { return nil }
+        var value: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let isValid = withUnsafeMutableBytes(of: &value) { output -> Bool in
+            var position = 0
+            var index = 0
+            while index < 36 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard bytes[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                    continue
+                }
+                // Pairs never straddle a dash: each group has an even number of digits.
+                guard let high = Self.nibble(bytes[index]), let low = Self.nibble(bytes[index + 1]) else { return false }
+                output[position] = high << 4 | low
+                position += 1
+                index += 2
+            }
+            return true
+        }
+        return isValid ? UUID(uuid: value) : nil
+    }
+
+    /// The lower-case canonical text, the form both stores sort and compare.
+    package static func lowercased(_ uuid: UUID) -> String {
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            String(unsafeUninitializedCapacity: 36) { output in
+                var position = 0
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        output[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    output[position] = Self.hexDigits[Int(byte >> 4)]
+                    output[position + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
+
+    fileprivate static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func nibble(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension UUIDText {
+    /// Appends the lower-case canonical text (no quotes), without building a `String`.
+    package static func write(_ uuid: UUID, into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CoordinaitorDomain
+import Foundation
+import SQLiteNIO
+
+/// Reads typed values out of a row by column position, for rows selected with a table's full column list.
+///
+/// The columns are taken out of the row once; ``SQLiteRowReader`` looks each one up by name instead, which is fine
+/// for single rows but measurable on every row of every list page.
+struct SQLiteColumnReader {
+    private let columns: [SQLiteColumn]
+    private let table: String
+
+    init(_ row: SQLiteRow, table: SQLiteTable) throws {
+        self.columns = row.columns
+        self.table = table.name
+        // The select list is built from the same column list, so positions match; a different count means a query
+        // that did not select the table's columns.
+        guard self.columns.count >= table.columns.count else {
+            throw SQLiteStoredValueError(table: table.name, column: "*", reason: "expected \(table.columns.count) columns")
+        }
+    }
+
+    private func error(_ index: Int, _ reason: String) -> SQLiteStoredValueError {
+        SQLiteStoredValueError(table: self.table, column: self.columns[index].name, reason: reason)
+    }
+
+    func string(_ index: Int) throws -> String {
+        guard case .text(let value) = self.columns[index].data else { throw self.error(index, "expected text") }
+        return value
+    }
+
+    func optionalString(_ index: Int) throws -> String? {
+        if self.columns[index].data.isNull { return nil }
+        return try self.string(index)
+    }
+
+    func date(_ index: Int) throws -> Date {
+        guard case .integer(let value) = self.columns[index].data else { throw self.error(index, "expected milliseconds") }
+        return EpochMilliseconds(Int64(value)).date
+    }
+
+    func optionalDate(_ index: Int) throws -> Date? {
+        if self.columns[index].data.isNull { return nil }
+        return try self.date(index)
+    }
+
+    func id<Kind>(_ index: Int, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
+        guard let id = TypedID<Kind>(try self.string(index)) else { throw self.error(index, "expected a UUID") }
+        return id
+    }
+
+    func optionalID<Kind>(_ index: Int, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
+        if self.columns[index].data.isNull { return nil }
+        return try self.id(index)
+    }
+
+    func value<Value: RawRepresentable<String>>(_ index: Int, as _: Value.Type = Value.self) throws -> Value {
+        let raw = try self.string(index)
+        guard let value = Value(rawValue: raw) else { throw self.error(index, "unknown value '\(raw)'") }
+        return value
+    }
+
+    /// JSON text as stored (checked, not decoded): the `CHECK (json_valid(…))` of the column keeps it well-formed.
+    func optionalJSON(_ index: Int) throws -> RawJSON? {
+        guard let text = try self.optionalString(index) else { return nil }
+        do {
+            return try RawJSON(storedText: text)
+        } catch {
+            throw self.error(index, "invalid JSON: \(error)")
+        }
+    }
+}
