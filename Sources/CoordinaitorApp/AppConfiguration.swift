@@ -33,6 +33,8 @@ package struct AppConfiguration: Sendable {
     package var dataDirectory: String
     package var maximumBodySize: Int
     package var tenantCache: TenantCache.Configuration
+    /// How long the users and memberships read to authorize a request are cached (`IDENTITY_CACHE_TTL`).
+    package var identityCache: IdentityCache.Configuration
     package var debug: DebugNamespaces
     package var logLevel: String
     package var environment: DeploymentEnvironment
@@ -98,6 +100,10 @@ package struct AppConfiguration: Sendable {
             ttl: TimeInterval(try settings.integer("TENANT_CACHE_TTL", default: 30, in: 0...3600)),
             negativeTTL: 5,
             capacity: try settings.integer("TENANT_CACHE_SIZE", default: 50_000, in: 1...10_000_000)
+        )
+        self.identityCache = IdentityCache.Configuration(
+            ttl: TimeInterval(try settings.integer("IDENTITY_CACHE_TTL", default: 5, in: 0...300)),
+            capacity: try settings.integer("IDENTITY_CACHE_SIZE", default: 100_000, in: 1...10_000_000)
         )
         self.debug = DebugNamespaces(settings.nonEmpty("DEBUG") ?? "")
         self.logLevel = try settings.choice("LOG_LEVEL", default: LogLevelName.info).rawValue

@@ -26,6 +26,7 @@ package struct ServerComponents: Sendable {
             hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
             logger: logger,
             cacheConfiguration: configuration.tenantCache,
+            identityCacheConfiguration: configuration.identityCache,
             time: time,
             webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets,
             auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger)),

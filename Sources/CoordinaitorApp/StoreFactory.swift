@@ -58,6 +58,7 @@ package func withCoreServices<Result: Sendable>(
         hasher: BcryptPasswordHasher(cost: configuration.bcryptCost),
         logger: logger,
         cacheConfiguration: configuration.tenantCache,
+        identityCacheConfiguration: configuration.identityCache,
         auditKey: auditKey
     )
     let outcome: Swift.Result<Result, any Error>

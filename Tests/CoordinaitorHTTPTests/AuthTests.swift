@@ -91,6 +91,22 @@ struct AuthTests {
         }
     }
 
+    /// Verified tokens are remembered (see `JWTAccessTokenService.verified`), but never past their expiry.
+    @Test func aRememberedTokenIsStillRefusedOnceItExpires() async throws {
+        let service = await JWTAccessTokenService(secret: Self.secret, lifetime: 2)
+        let user = UserID(UUID())
+        let token = try await service.issue(for: user).token
+        #expect(try await service.verify(token) == user)
+        #expect(try await service.verify(token) == user)
+        // A token with one character of its signature changed is checked, not taken from memory.
+        var forged = Array(token)
+        let position = forged.count - 10
+        forged[position] = forged[position] == "A" ? "B" : "A"
+        await #expect(throws: (any Error).self) { _ = try await service.verify(String(forged)) }
+        try await Task.sleep(for: .milliseconds(2_100))
+        await #expect(throws: (any Error).self) { _ = try await service.verify(token) }
+    }
+
     @Test func productionRefusesToStartWithoutASecret() {
         #expect {
             _ = try AppConfiguration(reading: { ["APP_ENV": "production"][$0] })

@@ -21,15 +21,21 @@ package struct JWTAccessTokenService: AccessTokenService {
     private let keys: JWTKeyCollection
     private let lifetime: TimeInterval
     private let time: any TimeSource
+    /// Tokens already verified, with their user, until they expire. A client sends the same token with every call
+    /// for its lifetime; remembering the exact string spares each call the signature check and the claims' JSON
+    /// decoding, and the hop onto the key collection's actor that every request would otherwise queue for.
+    private let verified: ExpiringCache<String, UserID>
 
     /// - Parameters:
     ///   - secret: the signing secret (`JWT_SECRET`), at least 32 bytes.
     ///   - lifetime: how long a token is valid (`JWT_TTL`, default one hour).
-    package init(secret: String, lifetime: TimeInterval = 3600, time: any TimeSource = SystemTimeSource()) async {
+    ///   - verifiedCapacity: how many verified tokens are remembered (the oldest are forgotten first).
+    package init(secret: String, lifetime: TimeInterval = 3600, time: any TimeSource = SystemTimeSource(), verifiedCapacity: Int = 10_000) async {
         self.keys = JWTKeyCollection()
         await self.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         self.lifetime = lifetime
         self.time = time
+        self.verified = ExpiringCache(capacity: verifiedCapacity)
     }
 
     package func issue(for user: UserID) async throws -> IssuedToken {
@@ -45,8 +51,12 @@ package struct JWTAccessTokenService: AccessTokenService {
     }
 
     package func verify(_ token: String) async throws -> UserID {
+        if case .hit(let user) = self.verified.lookup(token, now: Date()) { return user }
         let claims = try await self.keys.verify(token, as: Claims.self)
         guard let user = UserID(claims.sub.value) else { throw JWTError.claimVerificationFailure(failedClaim: claims.sub, reason: "not a user id") }
+        // Remembered only until the token expires (on the clock jwt-kit checks `exp` against), so that a cached answer
+        // never outlives the token. The string is the whole token, signature included: a changed token is a miss.
+        self.verified.store(user, under: [token], expires: claims.exp.value)
         return user
     }
 }

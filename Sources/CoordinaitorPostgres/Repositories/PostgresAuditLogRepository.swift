@@ -2,7 +2,7 @@ import CoordinaitorDomain
 import Foundation
 import PostgresNIO
 
-/// The audit log on PostgreSQL. An append locks each chain's head row (`FOR UPDATE`) before numbering and sealing,
+/// The audit log on PostgreSQL. An append locks its chains' head rows (`FOR UPDATE`) before numbering and sealing,
 /// so appends to one chain from any number of nodes take turns while different chains proceed in parallel.
 struct PostgresAuditLogRepository: AuditLogRepository {
     /// Entries per `INSERT`: 16 binds each keeps a statement far below PostgreSQL's limit of 65 535 parameters.
@@ -12,81 +12,72 @@ struct PostgresAuditLogRepository: AuditLogRepository {
     func append(_ events: [AuditEvent], key: any AuditChainKey) async throws -> [AuditEntry] {
         guard !events.isEmpty else { return [] }
         let logger = self.database.logger
-        // Each chain's events in batch order; chains in ascending key order, so two nodes that both append to chains
-        // A and B lock A first and never deadlock.
-        let chains = Dictionary(grouping: events.indices) { events[$0].chain.storageKey }.sorted { $0.key < $1.key }
+        // A batch usually spans many organizations (an `api.request` entry per call): the heads are created, locked,
+        // read and moved, and the entries inserted, with a statement per step for the whole batch, not per chain.
+        let storageKeys = Array(Set(events.map(\.chain.storageKey))).sorted()
         return try await self.database.transaction { connection in
-            var stored: [Int: AuditEntry] = [:]
-            for (storageKey, indices) in chains {
-                let entries = try await Self.append(indices.map { events[$0] }, toChain: storageKey, key: key, on: connection, logger: logger)
-                for (index, entry) in zip(indices, entries) { stored[index] = entry }
+            let heads = try await Self.lockHeads(storageKeys, on: connection, logger: logger)
+            if let vanished = storageKeys.first(where: { heads[$0] == nil }) {
+                throw PostgresStoredValueError(table: "audit_chain_heads", column: "organization_id", reason: "head of '\(vanished)' vanished")
             }
-            return events.indices.compactMap { stored[$0] }
-        }
-    }
-
-    /// Locks the chain's head, numbers and seals `events` after it, inserts them and moves the head; returns them in
-    /// order.
-    private static func append(
-        _ events: [AuditEvent],
-        toChain storageKey: String,
-        key: any AuditChainKey,
-        on connection: PostgresConnection,
-        logger: Logger
-    ) async throws -> [AuditEntry] {
-        var last = try await Self.lockHead(storageKey, on: connection, logger: logger)
-        var entries: [AuditEntry] = []
-        for event in events {
-            let entry = key.seal(event, sequence: last.sequence + 1, previousMAC: last.mac)
-            entries.append(entry)
-            last = (entry.sequence, entry.mac)
-        }
-        for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
-            let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
-            let rows = try await connection.rows(try AuditEntry.postgresInsert(entries[chunk]), logger: logger)
-            // `RETURNING` promises no order: rows are matched to entries by sequence number.
-            var positions: [Int64: Int64] = [:]
-            for row in rows {
-                let (sequence, position) = try row.decode((Int64, Int64).self)
-                positions[sequence] = position
-            }
-            for index in chunk {
-                guard let position = positions[entries[index].sequence] else {
-                    throw PostgresStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(entries[index].sequence)")
+            let sealed = key.seal(events, after: heads)
+            var entries = sealed.entries
+            for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
+                let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
+                let rows = try await connection.rows(try AuditEntry.postgresInsert(entries[chunk]), logger: logger)
+                var positions: [AuditEntrySlot: Int64] = [:]
+                for row in rows {
+                    let (storageKey, sequence, position) = try row.decode((String, Int64, Int64).self)
+                    positions[AuditEntrySlot(storageKey: storageKey, sequence: sequence)] = position
                 }
-                entries[index].position = position
+                if let missing = AuditEntry.assignPositions(positions, to: &entries, in: chunk) {
+                    throw PostgresStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(missing.sequence)")
+                }
             }
+            let moved = sealed.tips.sorted { $0.key < $1.key }
+            _ = try await connection.rows(
+                """
+                UPDATE audit_chain_heads AS head SET last_sequence = moved.last_sequence, last_mac = moved.last_mac
+                FROM unnest(\(moved.map(\.key))::text[], \(moved.map(\.value.sequence))::bigint[], \(moved.map(\.value.mac))::text[])
+                    AS moved (organization_id, last_sequence, last_mac)
+                WHERE head.organization_id = moved.organization_id
+                """,
+                logger: logger
+            )
+            return entries
         }
-        _ = try await connection.rows(
-            "UPDATE audit_chain_heads SET last_sequence = \(last.sequence), last_mac = \(last.mac) WHERE organization_id = \(storageKey)",
-            logger: logger
-        )
-        return entries
     }
 
-    /// Creates the chain's head if it is new, then locks it until the transaction ends and returns where it stands.
-    /// A concurrent append to the chain waits here and then reads the head this one leaves.
-    private static func lockHead(
-        _ storageKey: String,
+    /// Creates the heads of new chains, then locks every head until the transaction ends and returns where each
+    /// stands. Locks are taken in ascending key order (the sort runs before the row locks), so two nodes appending to
+    /// chains A and B both lock A first and never deadlock; a concurrent append to a chain waits here and then reads
+    /// the head the other one leaves.
+    private static func lockHeads(
+        _ storageKeys: [String],
         on connection: PostgresConnection,
         logger: Logger
-    ) async throws -> (sequence: Int64, mac: String) {
+    ) async throws -> [String: AuditChainTip] {
         _ = try await connection.rows(
             """
-            INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac) VALUES (\(storageKey), 0, '')
+            INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac)
+            SELECT key, 0, '' FROM unnest(\(storageKeys)::text[]) AS key ORDER BY key
             ON CONFLICT (organization_id) DO NOTHING
             """,
             logger: logger
         )
         let rows = try await connection.rows(
-            "SELECT last_sequence, last_mac FROM audit_chain_heads WHERE organization_id = \(storageKey) FOR UPDATE",
+            """
+            SELECT organization_id, last_sequence, last_mac FROM audit_chain_heads
+            WHERE organization_id = ANY(\(storageKeys)::text[]) ORDER BY organization_id FOR UPDATE
+            """,
             logger: logger
         )
-        guard let row = rows.first else {
-            throw PostgresStoredValueError(table: "audit_chain_heads", column: "organization_id", reason: "head of '\(storageKey)' vanished")
+        var heads: [String: AuditChainTip] = [:]
+        for row in rows {
+            let (storageKey, sequence, mac) = try row.decode((String, Int64, String).self)
+            heads[storageKey] = AuditChainTip(sequence: sequence, mac: mac)
         }
-        let (sequence, mac) = try row.decode((Int64, String).self)
-        return (sequence, mac)
+        return heads
     }
 
     func query(_ query: AuditQuery) async throws -> Page<AuditEntry> {

@@ -77,7 +77,7 @@ extension AuditEntry {
             sql.appendLiteral("::jsonb")
             bind(entry.mac)
         }
-        sql.appendLiteral(") RETURNING sequence, position")
+        sql.appendLiteral(") RETURNING organization_id, sequence, position")
         return PostgresQuery(stringInterpolation: sql)
     }
 

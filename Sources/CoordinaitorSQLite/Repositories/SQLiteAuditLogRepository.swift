@@ -7,73 +7,76 @@ import SQLiteNIO
 struct SQLiteAuditLogRepository: AuditLogRepository {
     /// Entries per `INSERT`: 16 binds each keeps a statement well under SQLite's limit of bound values.
     private static let rowsPerInsert = 200
+    /// Chains per head read or head move (three binds each at most).
+    private static let keysPerStatement = 500
     let connections: SQLiteConnections
 
     func append(_ events: [AuditEvent], key: any AuditChainKey) async throws -> [AuditEntry] {
         guard !events.isEmpty else { return [] }
-        // Each chain's events in batch order; chains in ascending key order, the order every writer takes them in.
-        let chains = Dictionary(grouping: events.indices) { events[$0].chain.storageKey }.sorted { $0.key < $1.key }
+        // A batch usually spans many organizations (an `api.request` entry per call). It reads every head, inserts
+        // every entry and moves every head with a statement per step (per chunk), not per chain: the writer is shared
+        // by every write of the server, and a statement per chain held it long enough to stall task creation.
+        let storageKeys = Array(Set(events.map(\.chain.storageKey))).sorted()
         return try await self.connections.write { transaction in
-            var stored: [Int: AuditEntry] = [:]
-            for (storageKey, indices) in chains {
-                let entries = try await Self.append(indices.map { events[$0] }, toChain: storageKey, key: key, transaction: transaction)
-                for (index, entry) in zip(indices, entries) { stored[index] = entry }
-            }
-            return events.indices.compactMap { stored[$0] }
-        }
-    }
-
-    /// Numbers and seals `events` after the chain's head, inserts them and moves the head; returns them in order.
-    private static func append(
-        _ events: [AuditEvent],
-        toChain storageKey: String,
-        key: any AuditChainKey,
-        transaction: SQLiteTransaction
-    ) async throws -> [AuditEntry] {
-        let headRows = try await transaction.query(
-            "SELECT last_sequence, last_mac FROM audit_chain_heads WHERE organization_id = ?", [.text(storageKey)])
-        var last: (sequence: Int64, mac: String) = (0, "")
-        if let row = headRows.first {
-            let reader = SQLiteRowReader(row, table: "audit_chain_heads")
-            last = (Int64(try reader.int("last_sequence")), try reader.string("last_mac"))
-        }
-        var entries: [AuditEntry] = []
-        for event in events {
-            let entry = key.seal(event, sequence: last.sequence + 1, previousMAC: last.mac)
-            entries.append(entry)
-            last = (entry.sequence, entry.mac)
-        }
-        for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
-            let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
-            let positions = try await Self.insert(entries[chunk], transaction: transaction)
-            for index in chunk {
-                guard let position = positions[entries[index].sequence] else {
-                    throw SQLiteStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(entries[index].sequence)")
+            let heads = try await Self.heads(of: storageKeys, transaction: transaction)
+            let sealed = key.seal(events, after: heads)
+            var entries = sealed.entries
+            for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
+                let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
+                let positions = try await Self.insert(entries[chunk], transaction: transaction)
+                if let missing = AuditEntry.assignPositions(positions, to: &entries, in: chunk) {
+                    throw SQLiteStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(missing.sequence)")
                 }
-                entries[index].position = position
             }
+            try await Self.move(sealed.tips, transaction: transaction)
+            return entries
         }
-        try await transaction.query(
-            """
-            INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac) VALUES (?, ?, ?)
-            ON CONFLICT (organization_id) DO UPDATE SET last_sequence = excluded.last_sequence, last_mac = excluded.last_mac
-            """,
-            [.text(storageKey), .integer(SQLiteInt64(last.sequence)), .text(last.mac)]
-        )
-        return entries
     }
 
-    /// Inserts `entries` with one statement and returns each one's position by sequence number (`RETURNING` promises
-    /// no order).
-    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) async throws -> [Int64: Int64] {
+    /// The heads of the chains that have one.
+    private static func heads(of storageKeys: [String], transaction: SQLiteTransaction) async throws -> [String: AuditChainTip] {
+        var heads: [String: AuditChainTip] = [:]
+        for start in stride(from: 0, to: storageKeys.count, by: Self.keysPerStatement) {
+            let chunk = storageKeys[start..<min(start + Self.keysPerStatement, storageKeys.count)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let rows = try await transaction.query(
+                "SELECT organization_id, last_sequence, last_mac FROM audit_chain_heads WHERE organization_id IN (\(placeholders))",
+                chunk.map { .text($0) })
+            for row in rows {
+                let reader = SQLiteRowReader(row, table: "audit_chain_heads")
+                heads[try reader.string("organization_id")] = AuditChainTip(sequence: Int64(try reader.int("last_sequence")), mac: try reader.string("last_mac"))
+            }
+        }
+        return heads
+    }
+
+    /// Inserts `entries` with one statement and returns each one's position (`RETURNING` promises no order).
+    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) async throws -> [AuditEntrySlot: Int64] {
         let binds = try entries.flatMap { try $0.sqliteValues() }
         let rows = try await transaction.query(AuditEntry.sqliteInsertSQL(rowCount: entries.count), binds)
-        var positions: [Int64: Int64] = [:]
+        var positions: [AuditEntrySlot: Int64] = [:]
         for row in rows {
             let reader = SQLiteRowReader(row, table: "audit_logs")
-            positions[Int64(try reader.int("sequence"))] = Int64(try reader.int("position"))
+            let stored = AuditEntrySlot(storageKey: try reader.string("organization_id"), sequence: Int64(try reader.int("sequence")))
+            positions[stored] = Int64(try reader.int("position"))
         }
         return positions
+    }
+
+    /// Creates or moves the heads of the chains in `heads`.
+    private static func move(_ heads: [String: AuditChainTip], transaction: SQLiteTransaction) async throws {
+        let sorted = heads.sorted { $0.key < $1.key }
+        for start in stride(from: 0, to: sorted.count, by: Self.keysPerStatement) {
+            let chunk = sorted[start..<min(start + Self.keysPerStatement, sorted.count)]
+            let rows = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            try await transaction.query(
+                """
+                INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac) VALUES \(rows)
+                ON CONFLICT (organization_id) DO UPDATE SET last_sequence = excluded.last_sequence, last_mac = excluded.last_mac
+                """,
+                chunk.flatMap { [.text($0.key), .integer(SQLiteInt64($0.value.sequence)), .text($0.value.mac)] as [SQLiteData] }
+            )
+        }
     }
 
     func query(_ query: AuditQuery) async throws -> Page<AuditEntry> {

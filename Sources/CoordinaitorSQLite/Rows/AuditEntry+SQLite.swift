@@ -19,7 +19,7 @@ extension AuditEntry {
         let rows = Array(repeating: row, count: rowCount).joined(separator: ", ")
         return """
             INSERT INTO \(self.sqliteTableName) (\(self.sqliteInsertedColumns.joined(separator: ", "))) VALUES \(rows)
-            RETURNING sequence, position
+            RETURNING organization_id, sequence, position
             """
     }
 

@@ -37,6 +37,7 @@ package struct CoreServices: Sendable {
         hasher: any PasswordHasher,
         logger: Logger,
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
+        identityCacheConfiguration: IdentityCache.Configuration = IdentityCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
         ids: any IdentifierSource = UUIDv7Source(),
         webhookAllowPrivateTargets: Bool = false,
@@ -69,12 +70,16 @@ package struct CoreServices: Sendable {
         self.agents = AgentService(agents: store.agents, time: time, ids: ids, gate: gate, audit: audit)
         self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit)
         self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: store.tasks, time: time, gate: gate, audit: audit)
+        // Who is calling and with which role: read by every authenticated request, so cached (see IdentityCache).
+        let identityCache = IdentityCache(configuration: identityCacheConfiguration, time: time)
+        let users = identityCache.caching(store.users)
+        let memberships = identityCache.caching(store.memberships)
         self.identities = IdentityService(
-            users: store.users, memberships: store.memberships, hasher: hasher, time: time, ids: ids, gate: gate, audit: audit)
+            users: users, memberships: memberships, hasher: hasher, time: time, ids: ids, gate: gate, audit: audit)
         self.apiKeyUsage = APIKeyUsageRecorder(keys: store.apiKeys, logger: logger)
         self.apiKeys = APIKeyService(keys: store.apiKeys, usage: self.apiKeyUsage, time: time, ids: ids, audit: audit)
         self.members = MembershipService(
-            memberships: store.memberships, users: store.users, time: time, gate: gate, webhooks: self.webhooks, audit: audit)
+            memberships: memberships, users: users, time: time, gate: gate, webhooks: self.webhooks, audit: audit)
         self.invitations = InvitationService(
             invitations: store.invitations, organizations: store.organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks,
             audit: audit)

@@ -1,8 +1,6 @@
 import CoordinaitorDomain
-import DequeModule
 import Foundation
 import Logging
-import Synchronization
 
 /// A bounded, time-limited cache of organization lookups, including short-lived "no such organization" answers.
 ///
@@ -23,27 +21,12 @@ package final class TenantCache: Sendable {
         }
     }
 
-    package enum Lookup: Sendable {
-        case hit(Organization?)
-        /// Not cached; pass `generation` to ``store(_:for:generation:)`` so an answer read before an invalidation is dropped.
-        case miss(generation: UInt64)
-    }
-
-    private struct Entry {
-        var organization: Organization?
-        var expires: Date
-    }
-
-    private struct State: ~Copyable {
-        var entries: [TenantKey: Entry] = [:]
-        var insertionOrder: Deque<TenantKey> = []
-        /// Bumped by every invalidation.
-        var generation: UInt64 = 0
-    }
+    /// A hit (an organization, or nil for a key remembered as unknown) or a miss with the generation to store under.
+    package typealias Lookup = ExpiringCache<TenantKey, Organization?>.Lookup
 
     package let configuration: Configuration
     private let time: any TimeSource
-    private let state = Mutex(State())
+    private let entries: ExpiringCache<TenantKey, Organization?>
     /// For the `tenant:cache` debug line of each invalidation; nil logs nothing.
     private let logger: Logger?
     /// Counts hits and misses (the metrics).
@@ -53,21 +36,14 @@ package final class TenantCache: Sendable {
         configuration: Configuration = Configuration(), time: any TimeSource, observer: (any TenantCacheObserver)? = nil, logger: Logger? = nil
     ) {
         self.configuration = configuration
+        self.entries = ExpiringCache(capacity: configuration.capacity)
         self.time = time
         self.observer = observer
         self.logger = logger?.scoped(.tenantCache)
     }
 
     package func lookup(_ key: TenantKey) -> Lookup {
-        let now = self.time.now()
-        let lookup = self.state.withLock { state -> Lookup in
-            guard let entry = state.entries[key] else { return .miss(generation: state.generation) }
-            if entry.expires <= now {
-                state.entries[key] = nil
-                return .miss(generation: state.generation)
-            }
-            return .hit(entry.organization)
-        }
+        let lookup = self.entries.lookup(key, now: self.time.now())
         let isHit: Bool = if case .hit = lookup { true } else { false }
         self.observer?.tenantCacheLookup(hit: isHit)
         return lookup
@@ -77,41 +53,20 @@ package final class TenantCache: Sendable {
     /// - Parameter generation: from the miss that led to the lookup; when an invalidation happened since, the answer
     ///   may predate it (a suspension, say) and is not stored.
     package func store(_ organization: Organization?, for key: TenantKey, generation: UInt64? = nil) {
-        let now = self.time.now()
         let ttl = organization == nil ? self.configuration.negativeTTL : self.configuration.ttl
-        let entry = Entry(organization: organization, expires: now.addingTimeInterval(ttl))
         let keys = organization.map { [key] + $0.lookupKeys.filter { $0 != key } } ?? [key]
-        self.state.withLock { state in
-            if let generation, generation != state.generation { return }
-            for key in keys {
-                if state.entries.updateValue(entry, forKey: key) == nil { state.insertionOrder.append(key) }
-            }
-            self.evictIfNeeded(&state)
-        }
+        self.entries.store(organization, under: keys, expires: self.time.now().addingTimeInterval(ttl), generation: generation)
     }
 
     /// Forgets every key of these organizations (pass the old and the new value after a change).
     package func invalidate(_ organizations: Organization...) {
         let keys = Set(organizations.flatMap(\.lookupKeys))
-        self.state.withLock { state in
-            state.generation &+= 1
-            for key in keys { state.entries[key] = nil }
-        }
+        self.entries.invalidate(keys)
         self.logger?.debug(
             "Tenant cache invalidated",
             metadata: ["organization.id": "\(organizations.first?.id.description ?? "-")", "tenant.cache.keys": "\(keys.count)"]
         )
     }
 
-    package var count: Int { self.state.withLock { $0.entries.count } }
-
-    private func evictIfNeeded(_ state: inout State) {
-        // insertionOrder may hold keys already removed by invalidation or expiry; they are skipped here.
-        while state.entries.count > self.configuration.capacity, let oldest = state.insertionOrder.popFirst() {
-            state.entries[oldest] = nil
-        }
-        if state.insertionOrder.count > self.configuration.capacity * 2 {
-            state.insertionOrder = Deque(state.insertionOrder.filter { state.entries[$0] != nil })
-        }
-    }
+    package var count: Int { self.entries.count }
 }
