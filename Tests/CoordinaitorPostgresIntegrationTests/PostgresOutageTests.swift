@@ -48,14 +48,16 @@ struct PostgresOutageTests {
             #expect(lostOutcome.error is StoreUnavailableError, "the lost call threw \(lostOutcome.error.map { String(reflecting: $0) } ?? "nothing")")
             #expect(waitingOutcome.error is StoreUnavailableError, "the waiting call threw \(waitingOutcome.error.map { String(reflecting: $0) } ?? "nothing")")
             #expect(waitingOutcome.at - stoppedAt < .seconds(5), "the waiting call ended \(waitingOutcome.at - stoppedAt) after the stop")
+            // The monitor's verdict comes from its own probe (within a few ticks; generous for a loaded machine).
+            while !health.isDown, clock.now - stoppedAt < .seconds(10) { try await Task.sleep(for: .milliseconds(50)) }
             #expect(health.isDown)
 
-            // While down: every call fails at once.
+            // While down: every call fails at once, before it asks the pool for anything.
             for _ in 0..<5 {
                 let elapsed = await clock.measure {
                     await #expect(throws: StoreUnavailableError.self) { _ = try await database.rows("SELECT 1") }
                 }
-                #expect(elapsed < .milliseconds(500), "a call took \(elapsed) while the database was down")
+                #expect(elapsed < .seconds(1), "a call took \(elapsed) while the database was down")
             }
 
             // Back: served again within a few seconds, with nothing restarted.
