@@ -26,7 +26,7 @@ package enum StoreFactory {
             return OpenedStore(dataStore: store, backgroundServices: [])
         case .postgres(let url):
             let store = try PostgresDataStore(url: url, logger: logger)
-            // The monitor after the pool: it stops first on shutdown, so it never replaces a pool that has stopped.
+            // The monitor after the pool: it stops first on shutdown, so no outage is reported while the pool stops.
             return OpenedStore(dataStore: store, backgroundServices: [store, store.healthMonitor])
         }
     }

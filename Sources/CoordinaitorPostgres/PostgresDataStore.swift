@@ -33,7 +33,8 @@ package final class PostgresDataStore: DataStore, Service {
     /// Probes the database over a connection of its own and owns the "down" flag; run it after the store.
     package let healthMonitor: PostgresHealthMonitor
 
-    private let pool: PostgresPool
+    private let client: PostgresClient
+    private let migrator: PostgresMigrator
     private let health: PostgresHealth
     private let logger: Logger
     private let readinessTimeout: Duration
@@ -52,17 +53,15 @@ package final class PostgresDataStore: DataStore, Service {
     ) {
         self.readinessTimeout = readinessTimeout
         self.logger = logger
-        let pool = PostgresPool(configuration: configuration, logger: logger)
+        // One pool for the life of the store: an outage fails the calls waiting in it (see `PostgresHealth`), it is
+        // never shut down or replaced while serving.
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let health = PostgresHealth()
-        let database = PostgresDatabase(pool: pool, health: health, logger: logger)
-        self.pool = pool
+        let database = PostgresDatabase(client: client, health: health, logger: logger)
+        self.client = client
+        self.migrator = PostgresMigrator(client: client, logger: logger)
         self.health = health
-        self.healthMonitor = PostgresHealthMonitor(
-            health: health,
-            pool: pool,
-            probe: probe ?? Self.probe(for: configuration),
-            logger: logger
-        )
+        self.healthMonitor = PostgresHealthMonitor(health: health, probe: probe ?? Self.probe(for: configuration), logger: logger)
         self.organizations = PostgresOrganizationRepository(database: database)
         self.projects = PostgresProjectRepository(database: database)
         self.agents = PostgresAgentRepository(database: database)
@@ -84,17 +83,23 @@ package final class PostgresDataStore: DataStore, Service {
 
     /// Runs the connection pool until the task is cancelled or graceful shutdown begins. Call it exactly once.
     package func run() async throws {
-        await self.pool.run()
+        await self.client.run()
     }
 
-    /// Applies pending migrations. While the health monitor finds the database down, start-up waits for it (as the
-    /// pool alone would), retrying every half second on the pool that replaced the one the outage shut down.
+    /// Applies pending migrations, waiting for a database that is not up yet (or goes away during start-up): the pool
+    /// holds the migration's lease until it connects, and after a minute without a connection its circuit breaker
+    /// refuses leases instead, which is retried here until the database answers.
     package func migrate() async throws -> [Int] {
+        var warned = false
         while true {
             do {
-                return try await PostgresMigrator(client: self.pool.client, logger: self.logger).migrate()
-            } catch where self.health.isDown {
-                try await Task.sleep(for: .milliseconds(500))
+                return try await self.migrator.migrate()
+            } catch where PostgresConnectionLoss.matches(error) || PostgresConnectionLoss.isPoolError(error) {
+                if !warned {
+                    self.logger.warning("PostgreSQL is not reachable; migrations wait for it", metadata: ["error": "\(String(reflecting: error))"])
+                    warned = true
+                }
+                try await Task.sleep(for: .seconds(1))
             }
         }
     }
@@ -105,7 +110,7 @@ package final class PostgresDataStore: DataStore, Service {
     package func readiness() async throws -> StoreReadiness {
         let timeout = self.readinessTimeout
         guard !self.health.isDown else { throw PostgresUnreachableError(timeout: .zero) }
-        let migrator = PostgresMigrator(client: self.pool.client, logger: self.logger)
+        let migrator = self.migrator
         let appliedVersion = try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask { try await migrator.appliedVersion() }
             group.addTask {

@@ -4,7 +4,11 @@ import PostgresNIO
 enum PostgresConnectionLoss {
     /// Connection-level failures: closed or refused connections, and the server codes for a connection exception
     /// (class 08) or a server that is shutting down, crashed or starting up (57P01, 57P02, 57P03).
+    /// A transaction's error counts when what failed in it (`BEGIN`, the body or `COMMIT`) does.
     static func matches(_ error: any Error) -> Bool {
+        if let error = error as? PostgresTransactionError {
+            return [error.beginError, error.closureError, error.commitError].contains { $0.map(Self.matches) ?? false }
+        }
         guard let error = error as? PSQLError else { return error is ChannelError || error is IOError }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed:
@@ -15,5 +19,13 @@ enum PostgresConnectionLoss {
         default:
             return false
         }
+    }
+
+    /// The pool's own `ConnectionPoolError`, thrown instead of a lease: the request was cancelled, the pool has shut
+    /// down, or its circuit breaker, which fails every lease at once after a minute without a connection, is open.
+    /// Its module (`_ConnectionPoolModule`) is underscored, not API this package imports, so the type is recognised by
+    /// name.
+    static func isPoolError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)) == "_ConnectionPoolModule.ConnectionPoolError"
     }
 }

@@ -7,13 +7,13 @@ import ServiceLifecycle
 /// Every `upInterval` while the database is up (at once when a query lost its connection or the probe connection
 /// closes), and every `downInterval` while it is down, the monitor runs `SELECT 1` on its connection, reconnecting when
 /// needed. The database is down only when that reconnect is refused, times out, or is turned away because the server
-/// is shutting down or starting up; any other answer, however slow, means the server is there. Going down replaces the
-/// connection pool (see ``PostgresPool/replace()``) so that requests waiting for a connection fail at once.
+/// is shutting down or starting up; any other answer, however slow, means the server is there. Going down fails the
+/// calls that wait for a pool lease at once (see ``PostgresHealth/withConnection(from:_:)``); the pool itself is left
+/// alone and reconnects by itself once the database is back.
 ///
 /// A `Service`: it ends, closing its connection, when graceful shutdown begins or its task is cancelled.
 package struct PostgresHealthMonitor: Service {
     let health: PostgresHealth
-    let pool: PostgresPool?
     let probe: PostgresConnection.Configuration
     let upInterval: Duration
     let downInterval: Duration
@@ -23,14 +23,12 @@ package struct PostgresHealthMonitor: Service {
 
     init(
         health: PostgresHealth,
-        pool: PostgresPool?,
         probe: PostgresConnection.Configuration,
         upInterval: Duration = .seconds(5),
         downInterval: Duration = .milliseconds(500),
         logger: Logger
     ) {
         self.health = health
-        self.pool = pool
         self.probe = probe
         self.upInterval = upInterval
         self.downInterval = downInterval
@@ -91,7 +89,7 @@ package struct PostgresHealthMonitor: Service {
 
     /// `SELECT 1`; cancelling the task closes the connection, so a probe never outlives a shutdown.
     private func ping(_ connection: PostgresConnection) async throws {
-        try await withTaskCancellationHandler {
+        _ = try await withTaskCancellationHandler {
             try await connection.query("SELECT 1", logger: self.logger)
         } onCancel: {
             connection.close().whenComplete { _ in }
@@ -109,7 +107,6 @@ package struct PostgresHealthMonitor: Service {
     private func markDown(_ error: any Error) {
         guard self.health.markDown() else { return }
         self.logger.error("PostgreSQL is down; answering 503 until it is back", metadata: ["error": "\(String(reflecting: error))"])
-        self.pool?.replace()
     }
 
     private func markUp() {

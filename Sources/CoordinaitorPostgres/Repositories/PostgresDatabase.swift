@@ -2,36 +2,31 @@ import CoordinaitorDomain
 import Logging
 import PostgresNIO
 
-/// The pool and logger every repository uses, with the two ways they talk to the database.
+/// The client and logger every repository uses, with the two ways they talk to the database.
 ///
-/// Both fail fast with ``StoreUnavailableError`` while ``PostgresHealth`` says the database is down, and turn errors
-/// that mean the connection is gone into ``StoreUnavailableError`` too (asking the monitor to look again), so that an
-/// outage answers 503 rather than 500. Nothing else wraps a query: no deadline, no extra task.
+/// Both go through ``PostgresHealth/withConnection(from:_:)``: they fail at once with ``StoreUnavailableError`` while
+/// the database is down, or as soon as it goes down while they wait for a connection. Errors that mean the connection
+/// is gone become ``StoreUnavailableError`` too (and ask the monitor to look again), so that an outage answers 503
+/// rather than 500.
 struct PostgresDatabase: Sendable {
-    private let pool: @Sendable () -> PostgresClient
+    let client: PostgresClient
     let health: PostgresHealth
     let logger: Logger
 
-    init(pool: PostgresPool, health: PostgresHealth, logger: Logger) {
-        self.pool = { pool.client }
+    /// - Parameter health: The flag a ``PostgresHealthMonitor`` keeps; without one it stays clear.
+    init(client: PostgresClient, health: PostgresHealth = PostgresHealth(), logger: Logger) {
+        self.client = client
         self.health = health
         self.logger = logger
     }
 
-    /// Over one client that the caller runs, with no health monitor (the flag stays clear).
-    init(client: PostgresClient, logger: Logger) {
-        self.pool = { client }
-        self.health = PostgresHealth()
-        self.logger = logger
-    }
-
-    var client: PostgresClient { self.pool() }
-
     /// Runs one statement on a pooled connection and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try self.health.admit()
+        let logger = self.logger
         do {
-            return try await self.client.query(query, logger: self.logger).collect()
+            return try await self.health.withConnection(from: self.client) { connection in
+                try await connection.query(query, logger: logger).collect()
+            }
         } catch {
             throw self.unavailable(error) ?? error
         }
@@ -39,11 +34,16 @@ struct PostgresDatabase: Sendable {
 
     /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, rather than
     /// wrapped in PostgresNIO's `PostgresTransactionError`, so callers can match domain errors.
-    func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try self.health.admit()
+    func transaction<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        let logger = self.logger
         do {
-            return try await self.client.withTransaction(logger: self.logger) { connection in
-                try await body(connection)
+            // `body` runs in the lease's child task, which ends before this returns: it does not really escape.
+            return try await withoutActuallyEscaping(body) { body in
+                try await self.health.withConnection(from: self.client) { connection in
+                    try await connection.withTransaction(logger: logger) { connection in
+                        try await body(connection)
+                    }
+                }
             }
         } catch let error as PostgresTransactionError {
             if error.rollbackError == nil, let closureError = error.closureError { throw self.unavailable(closureError) ?? closureError }
@@ -54,18 +54,18 @@ struct PostgresDatabase: Sendable {
         }
     }
 
-    /// ``StoreUnavailableError`` when `error` says the connection is gone, or comes from a pool retired because the
-    /// database is down; nil for errors of the statement itself and for the caller's own errors.
+    /// ``StoreUnavailableError`` when `error` says the connection is gone or the pool could not lend one; nil for
+    /// errors of the statement itself and for the caller's own errors.
     private func unavailable(_ error: any Error) -> StoreUnavailableError? {
         if let error = error as? StoreUnavailableError { return error }
         if PostgresConnectionLoss.matches(error) {
             self.health.requestProbe()
             return StoreUnavailableError("the connection to PostgreSQL was lost")
         }
-        // The pool's own errors (`ConnectionPoolError`, from a module this package does not import): a pool shut down
-        // by ``PostgresPool/replace()``, or one that gave up connecting. Only an outage explains them while serving.
-        if self.health.isDown, String(reflecting: type(of: error)).hasPrefix("_ConnectionPoolModule.") {
-            return StoreUnavailableError("PostgreSQL is down")
+        // The pool refused a lease: its circuit breaker is open (no connection for a minute), or the request was
+        // cancelled (the caller has gone; what it is told no longer matters).
+        if PostgresConnectionLoss.isPoolError(error) {
+            return StoreUnavailableError("PostgreSQL could not be reached")
         }
         return nil
     }

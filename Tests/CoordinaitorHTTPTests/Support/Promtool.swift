@@ -24,7 +24,9 @@ enum Promtool {
         // Output goes to a file, read after the exit: Foundation's `readDataToEndOfFile` on a pipe traps (`try!`) when
         // a signal interrupts the read, as SIGCHLD from the other suites' child processes (pg_ctl) can.
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-promtool-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outputURL.path])
+        }
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let output = try FileHandle(forWritingTo: outputURL)
         defer { try? output.close() }
