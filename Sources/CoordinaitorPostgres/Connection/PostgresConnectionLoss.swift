@@ -4,11 +4,9 @@ import PostgresNIO
 enum PostgresConnectionLoss {
     /// Connection-level failures: closed or refused connections, and the server codes for a connection exception
     /// (class 08) or a server that is shutting down, crashed or starting up (57P01, 57P02, 57P03).
-    /// A transaction's error counts when what failed in it (`BEGIN`, the body or `COMMIT`) does.
+    /// A statement not sent because its connection had closed counts too.
     static func matches(_ error: any Error) -> Bool {
-        if let error = error as? PostgresTransactionError {
-            return [error.beginError, error.closureError, error.commitError].contains { $0.map(Self.matches) ?? false }
-        }
+        if error is PostgresConnectionClosedError { return true }
         guard let error = error as? PSQLError else { return error is ChannelError || error is IOError }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed:

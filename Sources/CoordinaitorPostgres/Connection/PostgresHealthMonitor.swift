@@ -90,7 +90,7 @@ package struct PostgresHealthMonitor: Service {
     /// `SELECT 1`; cancelling the task closes the connection, so a probe never outlives a shutdown.
     private func ping(_ connection: PostgresConnection) async throws {
         _ = try await withTaskCancellationHandler {
-            try await connection.query("SELECT 1", logger: self.logger)
+            try await connection.checkedQuery("SELECT 1", logger: self.logger)
         } onCancel: {
             connection.close().whenComplete { _ in }
         }

@@ -25,30 +25,24 @@ struct PostgresDatabase: Sendable {
         let logger = self.logger
         do {
             return try await self.health.withConnection(from: self.client) { connection in
-                try await connection.query(query, logger: logger).collect()
+                try await connection.rows(query, logger: logger)
             }
         } catch {
             throw self.unavailable(error) ?? error
         }
     }
 
-    /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, rather than
-    /// wrapped in PostgresNIO's `PostgresTransactionError`, so callers can match domain errors.
+    /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, so callers
+    /// can match domain errors.
     func transaction<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         let logger = self.logger
         do {
             // `body` runs in the lease's child task, which ends before this returns: it does not really escape.
             return try await withoutActuallyEscaping(body) { body in
                 try await self.health.withConnection(from: self.client) { connection in
-                    try await connection.withTransaction(logger: logger) { connection in
-                        try await body(connection)
-                    }
+                    try await connection.transaction(logger: logger, body)
                 }
             }
-        } catch let error as PostgresTransactionError {
-            if error.rollbackError == nil, let closureError = error.closureError { throw self.unavailable(closureError) ?? closureError }
-            if let commitError = error.commitError { throw self.unavailable(commitError) ?? commitError }
-            throw self.unavailable(error.beginError ?? error.rollbackError ?? error) ?? error
         } catch {
             throw self.unavailable(error) ?? error
         }
@@ -68,12 +62,5 @@ struct PostgresDatabase: Sendable {
             return StoreUnavailableError("PostgreSQL could not be reached")
         }
         return nil
-    }
-}
-
-extension PostgresConnection {
-    /// Runs one statement inside the caller's transaction and collects its rows.
-    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
-        try await self.query(query, logger: logger).collect()
     }
 }
