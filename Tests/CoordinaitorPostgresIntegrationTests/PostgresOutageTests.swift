@@ -60,11 +60,12 @@ struct PostgresOutageTests {
             let stoppedAt = clock.now
             try await cluster.stop()
             let (lostOutcome, waitingOutcome) = await (lost, waiting)
-            #expect(lostOutcome.error is StoreUnavailableError, "the lost call threw \(lostOutcome.error.map { String(reflecting: $0) } ?? "nothing")")
-            #expect(waitingOutcome.error is StoreUnavailableError, "the waiting call threw \(waitingOutcome.error.map { String(reflecting: $0) } ?? "nothing")")
+            #expect(lostOutcome.error is StoreUnavailableError, "the lost call threw \(Self.describe(lostOutcome.error))")
+            #expect(waitingOutcome.error is StoreUnavailableError, "the waiting call threw \(Self.describe(waitingOutcome.error))")
             #expect(waitingOutcome.at - stoppedAt < .seconds(10), "the waiting call ended \(waitingOutcome.at - stoppedAt) after the stop began")
-            // The waiting call ends only through the monitor's verdict, so it has been given.
-            #expect(health.isDown)
+            // The waiting call ends either through the monitor's verdict or on the closed connection the pool lent it
+            // before it saw the close; the verdict comes from the monitor's own probe either way.
+            try await Self.until(clock: clock) { health.isDown }
 
             // While down: every call fails at once, before it asks the pool for anything, and leaves nothing behind.
             for _ in 0..<5 {
@@ -89,6 +90,47 @@ struct PostgresOutageTests {
         }
     }
 
+    /// The lease-wait path on its own, with the database up: the monitor's verdict (given here by hand) fails a call
+    /// waiting for the only connection at once, and never interrupts the call that holds it.
+    @Test(.timeLimit(.minutes(1)))
+    func anOutageFailsWaitingCallsAndLeavesCallsOnAConnectionAlone() async throws {
+        let logger = testLogger()
+        let cluster = try PostgresTestCluster.shared()
+        var configuration = cluster.configuration(database: cluster.maintenanceDatabase)
+        configuration.options.maximumConnections = 1
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let health = PostgresHealth()
+        let database = PostgresDatabase(client: client, health: health, logger: logger)
+        let clock = ContinuousClock()
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            let (holding, holds) = AsyncStream<Void>.makeStream()
+            async let holder = Self.outcome {
+                try await database.transaction { connection in
+                    holds.yield()
+                    _ = try await connection.rows("SELECT pg_sleep(1)", logger: logger)
+                }
+            }
+            for await _ in holding { break }
+            try await Self.until(clock: clock) { health.pendingCalls == 0 }
+            async let waiting = Self.outcome { _ = try await database.rows("SELECT 1") }
+            try await Self.until(clock: clock) { health.pendingCalls == 1 }
+            let markedAt = clock.now
+            #expect(health.markDown())
+            let waitingOutcome = await waiting
+            #expect(waitingOutcome.error is StoreUnavailableError, "the waiting call threw \(Self.describe(waitingOutcome.error))")
+            #expect(waitingOutcome.at - markedAt < .milliseconds(500), "the waiting call ended \(waitingOutcome.at - markedAt) after the verdict")
+            let holderOutcome = await holder
+            #expect(holderOutcome.error == nil, "the call holding the connection threw \(Self.describe(holderOutcome.error))")
+            #expect(health.pendingCalls == 0)
+            // Up again: the same pool serves at once (it never lost its connection).
+            #expect(health.markUp())
+            _ = try await database.rows("SELECT 1")
+        }
+    }
+
     /// Waits until `condition` holds, for at most 20 s (a loaded machine is slow, a broken one is not waited for).
     private static func until(clock: ContinuousClock, _ condition: () -> Bool) async throws {
         let start = clock.now
@@ -96,6 +138,10 @@ struct PostgresOutageTests {
             try #require(clock.now - start < .seconds(20), "a condition did not come true within 20 s")
             try await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    private static func describe(_ error: (any Error)?) -> String {
+        error.map { String(reflecting: $0) } ?? "nothing"
     }
 
     /// When a call ended and with which error, if any.
