@@ -6,7 +6,7 @@ import CoordinaitorServices
 import Logging
 import ServiceLifecycle
 
-/// An opened store and the services that must run for it to work (the PostgreSQL connection pool).
+/// An opened store and the services that must run for it to work (the PostgreSQL connection pool and health monitor).
 package struct OpenedStore: Sendable {
     package var dataStore: any DataStore
     package var backgroundServices: [any Service]
@@ -25,8 +25,9 @@ package enum StoreFactory {
             let store = try await SQLiteDataStore.open(path: path, logger: logger)
             return OpenedStore(dataStore: store, backgroundServices: [])
         case .postgres(let url):
-            let store = PostgresDataStore(configuration: try PostgresDataStore.configuration(url: url), logger: logger)
-            return OpenedStore(dataStore: store, backgroundServices: [store])
+            let store = try PostgresDataStore(url: url, logger: logger)
+            // The monitor after the pool: it stops first on shutdown, so no outage is reported while the pool stops.
+            return OpenedStore(dataStore: store, backgroundServices: [store, store.healthMonitor])
         }
     }
 }

@@ -48,6 +48,13 @@ extension APIError {
             )
         case let error as FeatureNotAvailableError:
             self.init(featureNotAvailable: error)
+        case is StoreUnavailableError:
+            self.init(
+                status: .serviceUnavailable,
+                code: "database_unavailable",
+                detail: "The database is unavailable right now; try again shortly.",
+                headers: [.retryAfter: "1"]
+            )
         case is NIOTooManyBytesError:
             self.init(status: .contentTooLarge, code: "payload_too_large", detail: "The request body is larger than this server accepts.")
         case let error as HTTPError:

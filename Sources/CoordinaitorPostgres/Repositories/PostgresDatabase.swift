@@ -3,33 +3,64 @@ import Logging
 import PostgresNIO
 
 /// The client and logger every repository uses, with the two ways they talk to the database.
+///
+/// Both go through ``PostgresHealth/withConnection(from:_:)``: they fail at once with ``StoreUnavailableError`` while
+/// the database is down, or as soon as it goes down while they wait for a connection. Errors that mean the connection
+/// is gone become ``StoreUnavailableError`` too (and ask the monitor to look again), so that an outage answers 503
+/// rather than 500.
 struct PostgresDatabase: Sendable {
     let client: PostgresClient
+    let health: PostgresHealth
     let logger: Logger
+
+    /// - Parameter health: The flag a ``PostgresHealthMonitor`` keeps; without one it stays clear.
+    init(client: PostgresClient, health: PostgresHealth = PostgresHealth(), logger: Logger) {
+        self.client = client
+        self.health = health
+        self.logger = logger
+    }
 
     /// Runs one statement on a pooled connection and collects its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await self.client.query(query, logger: self.logger).collect()
-    }
-
-    /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, rather than
-    /// wrapped in PostgresNIO's `PostgresTransactionError`, so callers can match domain errors.
-    func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let logger = self.logger
         do {
-            return try await self.client.withTransaction(logger: self.logger) { connection in
-                try await body(connection)
+            return try await self.health.withConnection(from: self.client) { connection in
+                try await connection.rows(query, logger: logger)
             }
-        } catch let error as PostgresTransactionError {
-            if error.rollbackError == nil, let closureError = error.closureError { throw closureError }
-            if let commitError = error.commitError { throw commitError }
-            throw error
+        } catch {
+            throw self.unavailable(error) ?? error
         }
     }
-}
 
-extension PostgresConnection {
-    /// Runs one statement inside the caller's transaction and collects its rows.
-    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
-        try await self.query(query, logger: logger).collect()
+    /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, so callers
+    /// can match domain errors.
+    func transaction<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        let logger = self.logger
+        do {
+            // `body` runs in the lease's child task, which ends before this returns: it does not really escape.
+            return try await withoutActuallyEscaping(body) { body in
+                try await self.health.withConnection(from: self.client) { connection in
+                    try await connection.transaction(logger: logger, body)
+                }
+            }
+        } catch {
+            throw self.unavailable(error) ?? error
+        }
+    }
+
+    /// ``StoreUnavailableError`` when `error` says the connection is gone or the pool could not lend one; nil for
+    /// errors of the statement itself and for the caller's own errors.
+    private func unavailable(_ error: any Error) -> StoreUnavailableError? {
+        if let error = error as? StoreUnavailableError { return error }
+        if PostgresConnectionLoss.matches(error) {
+            self.health.requestProbe()
+            return StoreUnavailableError("the connection to PostgreSQL was lost")
+        }
+        // The pool refused a lease: its circuit breaker is open (no connection for a minute), or the request was
+        // cancelled (the caller has gone; what it is told no longer matters).
+        if PostgresConnectionLoss.isPoolError(error) {
+            return StoreUnavailableError("PostgreSQL could not be reached")
+        }
+        return nil
     }
 }

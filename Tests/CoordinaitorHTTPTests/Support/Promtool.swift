@@ -21,12 +21,20 @@ enum Promtool {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["check", "metrics"]
         process.standardInput = try FileHandle(forReadingFrom: input)
-        let output = Pipe()
+        // Output goes to a file, read after the exit: Foundation's `readDataToEndOfFile` on a pipe traps (`try!`) when
+        // a signal interrupts the read, as SIGCHLD from the other suites' child processes (pg_ctl) can.
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-promtool-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outputURL.path])
+        }
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let output = try FileHandle(forWritingTo: outputURL)
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let data = try Data(contentsOf: outputURL)
         return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 }

@@ -52,7 +52,7 @@ enum ThrowawayCluster {
     }
 
     /// The directory holding `initdb` and `pg_ctl`: `PATH` first, then the newest `/usr/lib/postgresql/*/bin`.
-    private static func binaryDirectory() throws -> String? {
+    static func binaryDirectory() throws -> String? {
         if let initdb = try TestProcess.find("initdb"), FileManager.default.isExecutableFile(atPath: "\((initdb as NSString).deletingLastPathComponent)/pg_ctl") {
             return (initdb as NSString).deletingLastPathComponent
         }
@@ -64,7 +64,7 @@ enum ThrowawayCluster {
     }
 
     /// A loopback port nothing listens on right now.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0)
             .wait()
