@@ -62,7 +62,9 @@ let package = Package(
             name: "CoordinaitorSQLite",
             dependencies: [
                 "CoordinaitorDomain",
+                // For its value type and the SQLite library it bundles; connections and statements are our own.
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -56,12 +56,12 @@ struct SQLiteUsageMigrationTests {
         do {
             let seed = try Self.seed()
             try await connections.write { transaction in
-                try await transaction.query(SQLiteMigrations.bookkeeping)
+                try transaction.query(SQLiteMigrations.bookkeeping)
                 for migration in SQLiteMigrations.all where migration.version < 4 {
-                    for statement in migration.statements { try await transaction.query(statement) }
-                    try await transaction.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), 'seed', 0)")
+                    for statement in migration.statements { try transaction.query(statement) }
+                    try transaction.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), 'seed', 0)")
                 }
-                for statement in seed { try await transaction.query(statement) }
+                for statement in seed { try transaction.query(statement) }
             }
 
             let applied = try await SQLiteMigrator(connections: connections, logger: testLogger()).migrate()

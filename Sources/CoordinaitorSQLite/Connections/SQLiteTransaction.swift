@@ -1,19 +1,34 @@
 import SQLiteNIO
 
-/// The writer connection while it is inside a `BEGIN IMMEDIATE` transaction.
+/// The writer connection while it is inside a `BEGIN IMMEDIATE` transaction, on the writer's thread.
 ///
 /// Every statement run through it is part of the same transaction, so a caller can combine an insert with further
 /// conditional statements (for example `UPDATE usage SET used = used + 1 WHERE used < ? RETURNING used`) atomically.
-package struct SQLiteTransaction: Sendable {
-    private let connection: SQLiteConnection
+/// It is only valid inside the `write` body it was given to.
+package struct SQLiteTransaction {
+    private let handle: SQLiteHandle
 
-    init(connection: SQLiteConnection) {
-        self.connection = connection
+    init(handle: SQLiteHandle) {
+        self.handle = handle
     }
 
     /// Runs one statement with bound values and returns its rows (use `RETURNING` to learn what a write touched).
     @discardableResult
-    package func query(_ sql: String, _ binds: [SQLiteData] = []) async throws -> [SQLiteRow] {
-        try await self.connection.query(sql, binds)
+    package func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
+        try self.handle.query(sql, binds)
+    }
+}
+
+/// A reader connection, on its own thread, for the length of one `read` body.
+package struct SQLiteReader {
+    private let handle: SQLiteHandle
+
+    init(handle: SQLiteHandle) {
+        self.handle = handle
+    }
+
+    /// Runs one statement with bound values and returns its rows.
+    package func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
+        try self.handle.query(sql, binds)
     }
 }

@@ -9,7 +9,7 @@ struct SQLiteAPIKeyRepository: APIKeyRepository {
     func create(in scope: TenantScope, _ key: APIKey) async throws -> APIKey {
         try ScopeMismatchError.check(key.organizationID, in: scope)
         try await SQLiteConstraintViolation.mapConflicts(resource: "api_key") {
-            try await self.connections.write { try await $0.query(Self.table.insertSQL, key.sqliteValues()) }
+            try await self.connections.write { try $0.query(Self.table.insertSQL, key.sqliteValues()) }
         }
         return key
     }
@@ -21,7 +21,7 @@ struct SQLiteAPIKeyRepository: APIKeyRepository {
     }
 
     func find(in scope: TenantScope, id: APIKeyID) async throws -> APIKey? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
         return try rows.first.map(APIKey.init(sqliteRow:))
     }
 
@@ -32,14 +32,14 @@ struct SQLiteAPIKeyRepository: APIKeyRepository {
             WHERE organization_id = ? AND id = ?
             RETURNING \(Self.table.selectList)
             """
-        let rows = try await self.connections.write { try await $0.query(sql, [.date(time), .id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.write { try $0.query(sql, [.date(time), .id(scope.organizationID), .id(id)]) }
         guard let row = rows.first else { throw ResourceError.notFound("api_key") }
         return try APIKey(sqliteRow: row)
     }
 
     func find(prefix: String) async throws -> APIKey? {
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE prefix = ?"
-        let rows = try await self.connections.read { try await $0.query(sql, [.text(prefix)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.text(prefix)]) }
         return try rows.first.map(APIKey.init(sqliteRow:))
     }
 
@@ -51,7 +51,7 @@ struct SQLiteAPIKeyRepository: APIKeyRepository {
         let sql = "UPDATE \(Self.table.name) SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"
         try await self.connections.write { transaction in
             for (id, time) in lastUsed.sorted(by: { $0.key < $1.key }) {
-                try await transaction.query(sql, [.date(time), .id(id), .date(time)])
+                try transaction.query(sql, [.date(time), .id(id), .date(time)])
             }
         }
     }

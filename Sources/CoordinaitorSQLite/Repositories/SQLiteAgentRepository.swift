@@ -14,7 +14,7 @@ struct SQLiteAgentRepository: AgentRepository {
     }
 
     func find(in scope: TenantScope, id: AgentID) async throws -> Agent? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
         return try rows.first.map(Agent.init(sqliteRow:))
     }
 
@@ -23,8 +23,8 @@ struct SQLiteAgentRepository: AgentRepository {
         let values = try agent.sqliteValues()
         try await SQLiteConstraintViolation.mapConflicts(resource: "agent") {
             try await self.connections.write { transaction in
-                try await transaction.query(Self.table.insertSQL, values)
-                try await SQLiteUsageLedger.apply([UsageCharge(.agents, 1)], limits: limits, in: scope, transaction: transaction)
+                try transaction.query(Self.table.insertSQL, values)
+                try SQLiteUsageLedger.apply([UsageCharge(.agents, 1)], limits: limits, in: scope, transaction: transaction)
             }
         }
         return agent
@@ -33,12 +33,12 @@ struct SQLiteAgentRepository: AgentRepository {
     func update(in scope: TenantScope, id: AgentID, _ change: @Sendable (Agent) throws -> Agent) async throws -> Agent {
         try await SQLiteConstraintViolation.mapConflicts(resource: "agent") {
             try await self.connections.write { transaction in
-                guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
+                guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
                     throw ResourceError.notFound("agent")
                 }
                 let updated = try change(try Agent(sqliteRow: row))
                 try SQLiteTenantRows.checkIdentity(id: updated.id, organizationID: updated.organizationID, expected: id, in: scope)
-                try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+                try transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
                 return updated
             }
         }
@@ -47,7 +47,7 @@ struct SQLiteAgentRepository: AgentRepository {
     func delete(in scope: TenantScope, id: AgentID, limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
             // Work assigned to the agent is handed back: `assigned` tasks become `pending` again, others just lose the agent.
-            try await transaction.query(
+            try transaction.query(
                 """
                 UPDATE tasks
                 SET assigned_agent_id = NULL,
@@ -56,8 +56,8 @@ struct SQLiteAgentRepository: AgentRepository {
                 """,
                 [.id(scope.organizationID), .id(id)]
             )
-            try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
-            try await SQLiteUsageLedger.apply([UsageCharge(.agents, -1)], limits: limits, in: scope, transaction: transaction)
+            try SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.agents, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 }

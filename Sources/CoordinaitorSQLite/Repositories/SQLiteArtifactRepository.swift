@@ -24,18 +24,20 @@ struct SQLiteArtifactRepository: ArtifactRepository {
             .integer(SQLiteInt64(stored.size)), .text(stored.sha256), .blob(ByteBuffer(bytes: content)),
             .date(stored.createdAt), .date(stored.updatedAt),
         ]
+        let unsaved = stored
         return try await self.connections.write { transaction in
-            guard try await SQLiteTenantRows.exists(in: WorkTask.sqliteTable, scope: scope, id: stored.taskID, transaction: transaction) else {
+            var stored = unsaved
+            guard try SQLiteTenantRows.exists(in: WorkTask.sqliteTable, scope: scope, id: stored.taskID, transaction: transaction) else {
                 throw ResourceError.notFound("task")
             }
-            let previous = try await transaction.query(
+            let previous = try transaction.query(
                 "SELECT size FROM task_artifacts WHERE organization_id = ? AND task_id = ? AND name = ?",
                 [.id(scope.organizationID), .id(stored.taskID), .text(stored.name.value)]
             )
             let previousSize = try previous.first.map { Int64(try SQLiteRowReader($0, table: "task_artifacts").int("size")) } ?? 0
-            let rows = try await transaction.query(upsert, binds)
+            let rows = try transaction.query(upsert, binds)
             if let row = rows.first { stored.createdAt = try SQLiteRowReader(row, table: "task_artifacts").date("created_at") }
-            try await SQLiteUsageLedger.apply([UsageCharge(.storageBytes, stored.size - previousSize)], limits: limits, in: scope, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.storageBytes, stored.size - previousSize)], limits: limits, in: scope, transaction: transaction)
             return stored
         }
     }
@@ -45,7 +47,7 @@ struct SQLiteArtifactRepository: ArtifactRepository {
             SELECT \(TaskArtifact.sqliteColumns) FROM task_artifacts
             WHERE organization_id = ? AND task_id = ? ORDER BY name
             """
-        let rows = try await self.connections.read { try await $0.query(sql, [.id(scope.organizationID), .id(taskID)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.id(scope.organizationID), .id(taskID)]) }
         return try rows.map(TaskArtifact.init(sqliteRow:))
     }
 
@@ -54,7 +56,7 @@ struct SQLiteArtifactRepository: ArtifactRepository {
             SELECT \(TaskArtifact.sqliteColumns), content FROM task_artifacts
             WHERE organization_id = ? AND task_id = ? AND name = ?
             """
-        let rows = try await self.connections.read { try await $0.query(sql, [.id(scope.organizationID), .id(taskID), .text(name.value)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.id(scope.organizationID), .id(taskID), .text(name.value)]) }
         guard let row = rows.first else { return nil }
         return (try TaskArtifact(sqliteRow: row), try TaskArtifact.sqliteContent(row))
     }
@@ -62,11 +64,11 @@ struct SQLiteArtifactRepository: ArtifactRepository {
     func delete(in scope: TenantScope, taskID: TaskID, name: ArtifactName, limits: UsageLimits) async throws {
         let sql = "DELETE FROM task_artifacts WHERE organization_id = ? AND task_id = ? AND name = ? RETURNING size"
         try await self.connections.write { transaction in
-            guard let row = try await transaction.query(sql, [.id(scope.organizationID), .id(taskID), .text(name.value)]).first else {
+            guard let row = try transaction.query(sql, [.id(scope.organizationID), .id(taskID), .text(name.value)]).first else {
                 throw ResourceError.notFound("artifact")
             }
             let size = Int64(try SQLiteRowReader(row, table: "task_artifacts").int("size"))
-            try await SQLiteUsageLedger.apply([UsageCharge(.storageBytes, -size)], limits: limits, in: scope, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.storageBytes, -size)], limits: limits, in: scope, transaction: transaction)
         }
     }
 }

@@ -18,28 +18,28 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
         // by every write of the server, and a statement per chain held it long enough to stall task creation.
         let storageKeys = Array(Set(events.map(\.chain.storageKey))).sorted()
         return try await self.connections.write { transaction in
-            let heads = try await Self.heads(of: storageKeys, transaction: transaction)
+            let heads = try Self.heads(of: storageKeys, transaction: transaction)
             let sealed = key.seal(events, after: heads)
             var entries = sealed.entries
             for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
                 let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
-                let positions = try await Self.insert(entries[chunk], transaction: transaction)
+                let positions = try Self.insert(entries[chunk], transaction: transaction)
                 if let missing = AuditEntry.assignPositions(positions, to: &entries, in: chunk) {
                     throw SQLiteStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(missing.sequence)")
                 }
             }
-            try await Self.move(sealed.tips, transaction: transaction)
+            try Self.move(sealed.tips, transaction: transaction)
             return entries
         }
     }
 
     /// The heads of the chains that have one.
-    private static func heads(of storageKeys: [String], transaction: SQLiteTransaction) async throws -> [String: AuditChainTip] {
+    private static func heads(of storageKeys: [String], transaction: SQLiteTransaction) throws -> [String: AuditChainTip] {
         var heads: [String: AuditChainTip] = [:]
         for start in stride(from: 0, to: storageKeys.count, by: Self.keysPerStatement) {
             let chunk = storageKeys[start..<min(start + Self.keysPerStatement, storageKeys.count)]
             let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            let rows = try await transaction.query(
+            let rows = try transaction.query(
                 "SELECT organization_id, last_sequence, last_mac FROM audit_chain_heads WHERE organization_id IN (\(placeholders))",
                 chunk.map { .text($0) })
             for row in rows {
@@ -51,9 +51,9 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
     }
 
     /// Inserts `entries` with one statement and returns each one's position (`RETURNING` promises no order).
-    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) async throws -> [AuditEntrySlot: Int64] {
+    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) throws -> [AuditEntrySlot: Int64] {
         let binds = try entries.flatMap { try $0.sqliteValues() }
-        let rows = try await transaction.query(AuditEntry.sqliteInsertSQL(rowCount: entries.count), binds)
+        let rows = try transaction.query(AuditEntry.sqliteInsertSQL(rowCount: entries.count), binds)
         var positions: [AuditEntrySlot: Int64] = [:]
         for row in rows {
             let reader = SQLiteRowReader(row, table: "audit_logs")
@@ -64,12 +64,12 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
     }
 
     /// Creates or moves the heads of the chains in `heads`.
-    private static func move(_ heads: [String: AuditChainTip], transaction: SQLiteTransaction) async throws {
+    private static func move(_ heads: [String: AuditChainTip], transaction: SQLiteTransaction) throws {
         let sorted = heads.sorted { $0.key < $1.key }
         for start in stride(from: 0, to: sorted.count, by: Self.keysPerStatement) {
             let chunk = sorted[start..<min(start + Self.keysPerStatement, sorted.count)]
             let rows = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            try await transaction.query(
+            try transaction.query(
                 """
                 INSERT INTO audit_chain_heads (organization_id, last_sequence, last_mac) VALUES \(rows)
                 ON CONFLICT (organization_id) DO UPDATE SET last_sequence = excluded.last_sequence, last_mac = excluded.last_mac
@@ -81,13 +81,13 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
 
     func query(_ query: AuditQuery) async throws -> Page<AuditEntry> {
         let statement = try SQLiteAuditQuery(query)
-        let rows = try await self.connections.read { try await $0.query(statement.sql, statement.binds) }
+        let rows = try await self.connections.read { try $0.query(statement.sql, statement.binds) }
         return Page(fetched: try rows.map(AuditEntry.init(sqliteRow:)), limit: statement.limit) { String($0.position) }
     }
 
     func head(of chain: AuditChain) async throws -> AuditChainHead? {
         let sql = "SELECT \(AuditChainHead.sqliteSelectList) FROM audit_chain_heads WHERE organization_id = ?"
-        let rows = try await self.connections.read { try await $0.query(sql, [.text(chain.storageKey)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.text(chain.storageKey)]) }
         return try rows.first.map(AuditChainHead.init(sqliteRow:))
     }
 
@@ -98,7 +98,7 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
             ORDER BY sequence LIMIT ?
             """
         let binds: [SQLiteData] = [.text(chain.storageKey), .integer(SQLiteInt64(fromSequence)), .integer(SQLiteInt64(max(limit, 0)))]
-        let rows = try await self.connections.read { try await $0.query(sql, binds) }
+        let rows = try await self.connections.read { try $0.query(sql, binds) }
         return try rows.map(AuditEntry.init(sqliteRow:))
     }
 
@@ -107,7 +107,7 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
     func prune(_ chain: AuditChain, before cutoff: Date) async throws -> Int {
         let storageKey = SQLiteData.text(chain.storageKey)
         return try await self.connections.write { transaction in
-            let boundaryRows = try await transaction.query(
+            let boundaryRows = try transaction.query(
                 """
                 SELECT sequence, mac FROM audit_logs
                 WHERE organization_id = ?1
@@ -118,7 +118,7 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
             guard let row = boundaryRows.first else { return 0 }
             let reader = SQLiteRowReader(row, table: "audit_logs")
             let boundary = Int64(try reader.int("sequence"))
-            let updated = try await transaction.query(
+            let updated = try transaction.query(
                 """
                 UPDATE audit_chain_heads SET pruned_through_sequence = ?, pruned_through_mac = ?
                 WHERE organization_id = ? AND pruned_through_sequence < ?
@@ -128,17 +128,17 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
             )
             // No head, or one already past this boundary (an entry left behind by hand): nothing to move.
             guard !updated.isEmpty else { return 0 }
-            try await transaction.query(
+            try transaction.query(
                 "DELETE FROM audit_logs WHERE organization_id = ? AND sequence <= ?", [storageKey, .integer(SQLiteInt64(boundary))]
             )
-            let changes = try await transaction.query("SELECT changes() AS deleted")
+            let changes = try transaction.query("SELECT changes() AS deleted")
             return try changes.first.map { try SQLiteRowReader($0, table: "audit_logs").int("deleted") } ?? 0
         }
     }
 
     func chains() async throws -> [AuditChain] {
         let sql = "SELECT organization_id FROM audit_chain_heads ORDER BY organization_id"
-        let rows = try await self.connections.read { try await $0.query(sql) }
+        let rows = try await self.connections.read { try $0.query(sql) }
         return try rows.map { row in
             try AuditChain(storedKey: try SQLiteRowReader(row, table: "audit_chain_heads").string("organization_id"), table: "audit_chain_heads")
         }

@@ -18,8 +18,8 @@ struct SQLiteInvitationRepository: InvitationRepository {
         let revokeBinds: [SQLiteData] = [.date(stored.createdAt), .id(scope.organizationID), .text(stored.email), .date(stored.createdAt)]
         try await SQLiteConstraintViolation.mapConflicts(resource: "invitation") {
             try await self.connections.write { transaction in
-                try await transaction.query(revokeExpired, revokeBinds)
-                try await transaction.query(Self.table.insertSQL, stored.sqliteValues())
+                try transaction.query(revokeExpired, revokeBinds)
+                try transaction.query(Self.table.insertSQL, stored.sqliteValues())
             }
         }
         return stored
@@ -33,7 +33,7 @@ struct SQLiteInvitationRepository: InvitationRepository {
 
     func revoke(in scope: TenantScope, id: InvitationID, at time: Date) async throws -> Invitation {
         try await self.connections.write { transaction in
-            guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
+            guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
                 throw ResourceError.notFound("invitation")
             }
             var invitation = try Invitation(sqliteRow: row)
@@ -41,14 +41,14 @@ struct SQLiteInvitationRepository: InvitationRepository {
             // Revoking again keeps the first time.
             guard invitation.revokedAt == nil else { return invitation }
             invitation.revokedAt = time
-            try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: invitation.sqliteValues()))
+            try transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: invitation.sqliteValues()))
             return invitation
         }
     }
 
     func find(tokenHash: String) async throws -> Invitation? {
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE token_hash = ?"
-        let rows = try await self.connections.read { try await $0.query(sql, [.text(tokenHash)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.text(tokenHash)]) }
         return try rows.first.map(Invitation.init(sqliteRow:))
     }
 
@@ -60,12 +60,12 @@ struct SQLiteInvitationRepository: InvitationRepository {
             RETURNING \(Self.table.selectList)
             """
         return try await self.connections.write { transaction in
-            guard let row = try await transaction.query(markAccepted, [.date(time), .id(id), .date(time)]).first else {
+            guard let row = try transaction.query(markAccepted, [.date(time), .id(id), .date(time)]).first else {
                 throw InvitationTransitions.notPending
             }
             let invitation = try Invitation(sqliteRow: row)
             let membership = Membership(organizationID: invitation.organizationID, userID: user, role: invitation.role, createdAt: time, updatedAt: time)
-            try await SQLiteMembershipRepository.insert(membership, limits: limits, transaction: transaction)
+            try SQLiteMembershipRepository.insert(membership, limits: limits, transaction: transaction)
             return membership
         }
     }

@@ -7,12 +7,12 @@ struct SQLiteMembershipRepository: MembershipRepository {
 
     func add(in scope: TenantScope, _ membership: Membership, limits: UsageLimits) async throws -> Membership {
         try ScopeMismatchError.check(membership.organizationID, in: scope)
-        try await self.connections.write { try await Self.insert(membership, limits: limits, transaction: $0) }
+        try await self.connections.write { try Self.insert(membership, limits: limits, transaction: $0) }
         return membership
     }
 
     func find(in scope: TenantScope, userID: UserID) async throws -> Membership? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(userID)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(userID)]) }
         return try rows.first.map(Membership.init(sqliteRow:))
     }
 
@@ -25,16 +25,16 @@ struct SQLiteMembershipRepository: MembershipRepository {
     func update(in scope: TenantScope, userID: UserID, _ change: @Sendable (Membership) throws -> Membership) async throws -> Membership {
         try await self.connections.write { transaction in
             // The table's key is `(organization_id, user_id)`, so the shared lookup by key finds the membership.
-            guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
+            guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
                 throw ResourceError.notFound("membership")
             }
             let current = try Membership(sqliteRow: row)
             let updated = try change(current)
             try Self.checkKey(of: updated, userID: userID, in: scope)
             if current.role == .owner && updated.role != .owner {
-                try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
+                try Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
             }
-            try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+            try transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
             return updated
         }
     }
@@ -46,22 +46,22 @@ struct SQLiteMembershipRepository: MembershipRepository {
         permitting: @Sendable (Membership) throws -> Void
     ) async throws {
         try await self.connections.write { transaction in
-            guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
+            guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: userID, transaction: transaction) else {
                 throw ResourceError.notFound("membership")
             }
             let membership = try Membership(sqliteRow: row)
             try permitting(membership)
             if membership.role == .owner {
-                try await Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
+                try Self.checkAnotherOwner(besides: userID, in: scope, transaction: transaction)
             }
-            try await transaction.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)])
-            try await SQLiteUsageLedger.apply([UsageCharge(.users, -1)], limits: limits, in: scope, transaction: transaction)
+            try transaction.query(Self.table.deleteSQL, [.id(scope.organizationID), .id(userID)])
+            try SQLiteUsageLedger.apply([UsageCharge(.users, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 
     func memberships(of userID: UserID) async throws -> [Membership] {
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE user_id = ? ORDER BY organization_id"
-        let rows = try await self.connections.read { try await $0.query(sql, [.id(userID)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.id(userID)]) }
         return try rows.map(Membership.init(sqliteRow:))
     }
 
@@ -70,23 +70,23 @@ struct SQLiteMembershipRepository: MembershipRepository {
     ///
     /// The user is checked first because SQLite's foreign key errors do not say which key failed. Writes are
     /// serialized, so the check still holds when the insert runs.
-    static func insert(_ membership: Membership, limits: UsageLimits, transaction: SQLiteTransaction) async throws {
+    static func insert(_ membership: Membership, limits: UsageLimits, transaction: SQLiteTransaction) throws {
         let userQuery = "SELECT 1 FROM \(User.sqliteTable.name) WHERE id = ?"
-        guard try await !transaction.query(userQuery, [.id(membership.userID)]).isEmpty else {
+        guard try !transaction.query(userQuery, [.id(membership.userID)]).isEmpty else {
             throw ResourceError.notFound("user", field: "userId")
         }
-        try await SQLiteConstraintViolation.mapConflicts(resource: "membership") {
-            try await transaction.query(Self.table.insertSQL, membership.sqliteValues())
+        try SQLiteConstraintViolation.mapConflicts(resource: "membership") {
+            try transaction.query(Self.table.insertSQL, membership.sqliteValues())
         }
         let scope = TenantScope(organizationID: membership.organizationID)
-        try await SQLiteUsageLedger.apply([UsageCharge(.users, 1)], limits: limits, in: scope, transaction: transaction)
+        try SQLiteUsageLedger.apply([UsageCharge(.users, 1)], limits: limits, in: scope, transaction: transaction)
     }
 
     /// Refuses to demote or remove `userID`, an owner, unless another owner remains. SQLite's single writer runs one
     /// transaction at a time, so the count still holds when the change is written.
-    private static func checkAnotherOwner(besides userID: UserID, in scope: TenantScope, transaction: SQLiteTransaction) async throws {
+    private static func checkAnotherOwner(besides userID: UserID, in scope: TenantScope, transaction: SQLiteTransaction) throws {
         let sql = "SELECT 1 FROM \(Self.table.name) WHERE organization_id = ? AND role = ? AND user_id <> ? LIMIT 1"
-        let otherOwners = try await transaction.query(sql, [.id(scope.organizationID), .raw(Role.owner), .id(userID)])
+        let otherOwners = try transaction.query(sql, [.id(scope.organizationID), .raw(Role.owner), .id(userID)])
         guard !otherOwners.isEmpty else {
             throw ResourceError(code: .invalidTransition, resource: "membership", field: "role", message: "An organization needs at least one owner.")
         }

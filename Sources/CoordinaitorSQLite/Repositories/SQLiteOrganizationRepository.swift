@@ -11,11 +11,11 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         let values = try organization.sqliteValues()
         try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
             try await self.connections.write { transaction in
-                try await transaction.query(Self.table.insertSQL, values)
+                try transaction.query(Self.table.insertSQL, values)
                 if let owner {
                     // The owner is the first member; a new organization has no limit to check yet.
                     let limits = UsageLimits.unlimited(in: UsagePeriod(containing: organization.createdAt))
-                    try await SQLiteMembershipRepository.insert(owner, limits: limits, transaction: transaction)
+                    try SQLiteMembershipRepository.insert(owner, limits: limits, transaction: transaction)
                 }
             }
         }
@@ -31,7 +31,7 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
             case .domain(let domain): ("domain = ?", [.text(domain)])
             }
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE \(condition) LIMIT 1"
-        let rows = try await self.connections.read { try await $0.query(sql, binds) }
+        let rows = try await self.connections.read { try $0.query(sql, binds) }
         return try rows.first.map(Organization.init(sqliteRow:))
     }
 
@@ -53,10 +53,11 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
             sql = sql.replacingOccurrences(of: " RETURNING ", with: " AND updated_at = ? RETURNING ")
             binds.append(.date(expected))
         }
+        let (statement, values) = (sql, binds)
         return try await SQLiteConstraintViolation.mapConflicts(resource: "organization") {
             try await self.connections.write { transaction in
-                guard try await transaction.query(sql, binds).isEmpty else { return true }
-                let exists = try await transaction.query("SELECT 1 FROM organizations WHERE id = ?", [.id(organization.id)])
+                guard try transaction.query(statement, values).isEmpty else { return true }
+                let exists = try transaction.query("SELECT 1 FROM organizations WHERE id = ?", [.id(organization.id)])
                 if exists.isEmpty { throw ResourceError.notFound("organization") }
                 return false
             }
@@ -67,9 +68,9 @@ struct SQLiteOrganizationRepository: OrganizationRepository {
         try await self.connections.write { transaction in
             for table in TenantOwnedTables.deletionOrder {
                 // Table names come from a fixed list, never from input.
-                _ = try await transaction.query("DELETE FROM \(table) WHERE organization_id = ?", [.id(id)])
+                _ = try transaction.query("DELETE FROM \(table) WHERE organization_id = ?", [.id(id)])
             }
-            let deleted = try await transaction.query("DELETE FROM organizations WHERE id = ? RETURNING id", [.id(id)])
+            let deleted = try transaction.query("DELETE FROM organizations WHERE id = ? RETURNING id", [.id(id)])
             if deleted.isEmpty { throw ResourceError.notFound(OrganizationKind.resourceName) }
         }
     }

@@ -13,7 +13,7 @@ struct SQLiteProjectRepository: ProjectRepository {
     }
 
     func find(in scope: TenantScope, id: ProjectID) async throws -> Project? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
         return try rows.first.map(Project.init(sqliteRow:))
     }
 
@@ -21,8 +21,8 @@ struct SQLiteProjectRepository: ProjectRepository {
         try ScopeMismatchError.check(project.organizationID, in: scope)
         try await SQLiteConstraintViolation.mapConflicts(resource: "project") {
             try await self.connections.write { transaction in
-                try await transaction.query(Self.table.insertSQL, project.sqliteValues())
-                try await SQLiteUsageLedger.apply([UsageCharge(.projects, 1)], limits: limits, in: scope, transaction: transaction)
+                try transaction.query(Self.table.insertSQL, project.sqliteValues())
+                try SQLiteUsageLedger.apply([UsageCharge(.projects, 1)], limits: limits, in: scope, transaction: transaction)
             }
         }
         return project
@@ -31,12 +31,12 @@ struct SQLiteProjectRepository: ProjectRepository {
     func update(in scope: TenantScope, id: ProjectID, _ change: @Sendable (Project) throws -> Project) async throws -> Project {
         try await SQLiteConstraintViolation.mapConflicts(resource: "project") {
             try await self.connections.write { transaction in
-                guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
+                guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
                     throw ResourceError.notFound("project")
                 }
                 let updated = try change(try Project(sqliteRow: row))
                 try SQLiteTenantRows.checkIdentity(id: updated.id, organizationID: updated.organizationID, expected: id, in: scope)
-                try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+                try transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
                 return updated
             }
         }
@@ -45,12 +45,12 @@ struct SQLiteProjectRepository: ProjectRepository {
     func delete(in scope: TenantScope, id: ProjectID, limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
             // Tasks outlive their project: unlink them first so the composite foreign key allows the delete.
-            try await transaction.query(
+            try transaction.query(
                 "UPDATE tasks SET project_id = NULL WHERE organization_id = ? AND project_id = ?",
                 [.id(scope.organizationID), .id(id)]
             )
-            try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
-            try await SQLiteUsageLedger.apply([UsageCharge(.projects, -1)], limits: limits, in: scope, transaction: transaction)
+            try SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.projects, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 }

@@ -17,7 +17,7 @@ struct SQLiteTaskRepository: TaskRepository {
     }
 
     func find(in scope: TenantScope, id: TaskID) async throws -> WorkTask? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
         return try rows.first.map(WorkTask.init(sqliteRow:))
     }
 
@@ -32,10 +32,10 @@ struct SQLiteTaskRepository: TaskRepository {
         let references = tasks.distinctReferences
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
             try await self.connections.write { transaction in
-                for projectID in references.projects { try await Self.checkReferences(projectID: projectID, agentID: nil, in: scope, transaction: transaction) }
-                for agentID in references.agents { try await Self.checkReferences(projectID: nil, agentID: agentID, in: scope, transaction: transaction) }
-                for values in rows { try await transaction.query(Self.table.insertSQL, values) }
-                try await SQLiteUsageLedger.apply(tasks.creationCharges, limits: limits, in: scope, transaction: transaction)
+                for projectID in references.projects { try Self.checkReferences(projectID: projectID, agentID: nil, in: scope, transaction: transaction) }
+                for agentID in references.agents { try Self.checkReferences(projectID: nil, agentID: agentID, in: scope, transaction: transaction) }
+                for values in rows { try transaction.query(Self.table.insertSQL, values) }
+                try SQLiteUsageLedger.apply(tasks.creationCharges, limits: limits, in: scope, transaction: transaction)
             }
         }
     }
@@ -48,22 +48,22 @@ struct SQLiteTaskRepository: TaskRepository {
     ) async throws -> WorkTask {
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
             try await self.connections.write { transaction in
-                guard let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
+                guard let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: id, transaction: transaction) else {
                     throw ResourceError.notFound("task")
                 }
                 let current = try WorkTask(sqliteRow: row)
                 let storedBytes = Int64(try SQLiteRowReader(row, table: Self.table.name).int("stored_bytes"))
                 let updated = try change(current)
                 try SQLiteTenantRows.checkIdentity(id: updated.id, organizationID: updated.organizationID, expected: id, in: scope)
-                try await Self.checkReferences(
+                try Self.checkReferences(
                     projectID: updated.projectID == current.projectID ? nil : updated.projectID,
                     agentID: updated.assignedAgentID == current.assignedAgentID ? nil : updated.assignedAgentID,
                     in: scope,
                     transaction: transaction
                 )
-                try await transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
+                try transaction.query(Self.table.updateSQL, Self.table.updateBinds(from: updated.sqliteValues()))
                 let charges = SQLiteTaskStorage.charges(from: current, storedBytes: storedBytes, to: updated)
-                try await SQLiteUsageLedger.apply(charges, limits: limits, in: scope, transaction: transaction)
+                try SQLiteUsageLedger.apply(charges, limits: limits, in: scope, transaction: transaction)
                 return updated
             }
         }
@@ -78,13 +78,13 @@ struct SQLiteTaskRepository: TaskRepository {
             FROM tasks WHERE organization_id = ? AND id = ?
             """
         try await self.connections.write { transaction in
-            guard let row = try await transaction.query(storedSQL, [.id(scope.organizationID), .id(id)]).first else {
+            guard let row = try transaction.query(storedSQL, [.id(scope.organizationID), .id(id)]).first else {
                 throw ResourceError.notFound("task")
             }
             let bytes = Int64(try SQLiteRowReader(row, table: Self.table.name).int("bytes"))
-            try await transaction.query("DELETE FROM task_artifacts WHERE organization_id = ? AND task_id = ?", [.id(scope.organizationID), .id(id)])
-            try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
-            try await SQLiteUsageLedger.apply([UsageCharge(.storageBytes, -bytes)], limits: limits, in: scope, transaction: transaction)
+            try transaction.query("DELETE FROM task_artifacts WHERE organization_id = ? AND task_id = ?", [.id(scope.organizationID), .id(id)])
+            try SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.storageBytes, -bytes)], limits: limits, in: scope, transaction: transaction)
         }
     }
 
@@ -95,11 +95,11 @@ struct SQLiteTaskRepository: TaskRepository {
         agentID: AgentID?,
         in scope: TenantScope,
         transaction: SQLiteTransaction
-    ) async throws {
-        if let projectID, try await !SQLiteTenantRows.exists(in: Project.sqliteTable, scope: scope, id: projectID, transaction: transaction) {
+    ) throws {
+        if let projectID, try !SQLiteTenantRows.exists(in: Project.sqliteTable, scope: scope, id: projectID, transaction: transaction) {
             throw ResourceError.notFound("project", field: "projectId")
         }
-        if let agentID, try await !SQLiteTenantRows.exists(in: Agent.sqliteTable, scope: scope, id: agentID, transaction: transaction) {
+        if let agentID, try !SQLiteTenantRows.exists(in: Agent.sqliteTable, scope: scope, id: agentID, transaction: transaction) {
             throw ResourceError.notFound("agent", field: "assignedAgentId")
         }
     }

@@ -9,8 +9,8 @@ enum SQLiteTenantRows {
         scope: TenantScope,
         id: TypedID<Kind>,
         transaction: SQLiteTransaction
-    ) async throws -> SQLiteRow? {
-        try await transaction.query(table.findSQL, [.id(scope.organizationID), .id(id)]).first
+    ) throws -> SQLiteResultRow? {
+        try transaction.query(table.findSQL, [.id(scope.organizationID), .id(id)]).first
     }
 
     /// Whether a row of `table` with `id` exists in `scope`.
@@ -19,9 +19,9 @@ enum SQLiteTenantRows {
         scope: TenantScope,
         id: TypedID<Kind>,
         transaction: SQLiteTransaction
-    ) async throws -> Bool {
+    ) throws -> Bool {
         let sql = "SELECT 1 FROM \(table.name) WHERE organization_id = ? AND id = ?"
-        return try await !transaction.query(sql, [.id(scope.organizationID), .id(id)]).isEmpty
+        return try !transaction.query(sql, [.id(scope.organizationID), .id(id)]).isEmpty
     }
 
     /// Deletes the row, throwing `notFound` (which rolls the transaction back) when there is none in scope.
@@ -30,8 +30,8 @@ enum SQLiteTenantRows {
         scope: TenantScope,
         id: TypedID<Kind>,
         transaction: SQLiteTransaction
-    ) async throws {
-        let deleted = try await transaction.query(table.deleteSQL, [.id(scope.organizationID), .id(id)])
+    ) throws {
+        let deleted = try transaction.query(table.deleteSQL, [.id(scope.organizationID), .id(id)])
         guard !deleted.isEmpty else { throw ResourceError.notFound(Kind.resourceName) }
     }
 

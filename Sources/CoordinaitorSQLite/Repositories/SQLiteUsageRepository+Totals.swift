@@ -12,7 +12,7 @@ extension SQLiteUsageRepository {
         """
 
     func totals(for period: UsagePeriod) async throws -> [OrganizationUsageTotals] {
-        let rows = try await self.connections.read { try await $0.query(Self.totalsSQL, [.text(period.key)]) }
+        let rows = try await self.connections.read { try $0.query(Self.totalsSQL, [.text(period.key)]) }
         let joined = try rows.map { row in
             let reader = SQLiteRowReader(row, table: "usage_counters")
             var counter: UsageCounter?

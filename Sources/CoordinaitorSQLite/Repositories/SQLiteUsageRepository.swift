@@ -6,7 +6,7 @@ struct SQLiteUsageRepository: UsageRepository {
 
     func counters(in scope: TenantScope) async throws -> [UsageCounter] {
         let sql = "SELECT metric, period, used FROM usage_counters WHERE organization_id = ? ORDER BY metric, period"
-        let rows = try await self.connections.read { try await $0.query(sql, [.id(scope.organizationID)]) }
+        let rows = try await self.connections.read { try $0.query(sql, [.id(scope.organizationID)]) }
         return try rows.compactMap { row in
             let reader = SQLiteRowReader(row, table: "usage_counters")
             // A metric this version does not know (written by a newer one) is left out rather than failing the read.
@@ -18,7 +18,7 @@ struct SQLiteUsageRepository: UsageRepository {
     /// One statement per organization in one transaction; the single writer makes the existence check exact.
     func charge(in scope: TenantScope, _ charges: [UsageCharge], limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
-            try await SQLiteUsageLedger.apply(charges, limits: limits, in: scope, transaction: transaction)
+            try SQLiteUsageLedger.apply(charges, limits: limits, in: scope, transaction: transaction)
         }
     }
 
@@ -36,7 +36,7 @@ struct SQLiteUsageRepository: UsageRepository {
         return try await self.connections.write { transaction in
             var totals: [OrganizationID: Int64] = [:]
             for (organizationID, count) in entries {
-                let rows = try await transaction.query(sql, [.id(organizationID), metric, .text(period.key), .integer(SQLiteInt64(count))])
+                let rows = try transaction.query(sql, [.id(organizationID), metric, .text(period.key), .integer(SQLiteInt64(count))])
                 if let row = rows.first {
                     totals[organizationID] = Int64(try SQLiteRowReader(row, table: "usage_counters").int("used"))
                 }
@@ -58,7 +58,7 @@ struct SQLiteUsageRepository: UsageRepository {
         """
 
     func recount(in scope: TenantScope) async throws -> [UsageMetric: Int64] {
-        let rows = try await self.connections.read { try await $0.query(Self.recountSQL, [.id(scope.organizationID)]) }
+        let rows = try await self.connections.read { try $0.query(Self.recountSQL, [.id(scope.organizationID)]) }
         return try Self.capacities(rows.first)
     }
 
@@ -69,10 +69,10 @@ struct SQLiteUsageRepository: UsageRepository {
             ON CONFLICT (organization_id, metric, period) DO UPDATE SET used = excluded.used
             """
         return try await self.connections.write { transaction in
-            let values = try Self.capacities(try await transaction.query(Self.recountSQL, [.id(scope.organizationID)]).first)
+            let values = try Self.capacities(try transaction.query(Self.recountSQL, [.id(scope.organizationID)]).first)
             for (metric, used) in values.sorted(by: { $0.key < $1.key }) {
                 for counterPeriod in [UsageCounterPeriod.current, period.key] {
-                    try await transaction.query(
+                    try transaction.query(
                         upsert, [.id(scope.organizationID), .text(metric.storageKey), .text(counterPeriod), .integer(SQLiteInt64(used))])
                 }
             }
@@ -80,7 +80,7 @@ struct SQLiteUsageRepository: UsageRepository {
         }
     }
 
-    private static func capacities(_ row: SQLiteRow?) throws -> [UsageMetric: Int64] {
+    private static func capacities(_ row: SQLiteResultRow?) throws -> [UsageMetric: Int64] {
         guard let row else { return [:] }
         let reader = SQLiteRowReader(row, table: "usage_counters")
         return [

@@ -11,8 +11,8 @@ struct SQLiteWebhookRepository: WebhookRepository {
         try ScopeMismatchError.check(webhook.organizationID, in: scope)
         try await SQLiteConstraintViolation.mapConflicts(resource: "webhook") {
             try await self.connections.write { transaction in
-                try await transaction.query(Self.table.insertSQL, webhook.sqliteValues())
-                try await SQLiteUsageLedger.apply([UsageCharge(.webhooks, 1)], limits: limits, in: scope, transaction: transaction)
+                try transaction.query(Self.table.insertSQL, webhook.sqliteValues())
+                try SQLiteUsageLedger.apply([UsageCharge(.webhooks, 1)], limits: limits, in: scope, transaction: transaction)
             }
         }
         return webhook
@@ -25,19 +25,19 @@ struct SQLiteWebhookRepository: WebhookRepository {
     }
 
     func find(in scope: TenantScope, id: WebhookID) async throws -> Webhook? {
-        let rows = try await self.connections.read { try await $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
+        let rows = try await self.connections.read { try $0.query(Self.table.findSQL, [.id(scope.organizationID), .id(id)]) }
         return try rows.first.map(Webhook.init(sqliteRow:))
     }
 
     func delete(in scope: TenantScope, id: WebhookID, limits: UsageLimits) async throws {
         try await self.connections.write { transaction in
             // The foreign key cascades too; deleting the deliveries first keeps the statement scoped and explicit.
-            try await transaction.query(
+            try transaction.query(
                 "DELETE FROM \(Self.deliveries.name) WHERE organization_id = ? AND webhook_id = ?",
                 [.id(scope.organizationID), .id(id)]
             )
-            try await SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
-            try await SQLiteUsageLedger.apply([UsageCharge(.webhooks, -1)], limits: limits, in: scope, transaction: transaction)
+            try SQLiteTenantRows.delete(from: Self.table, scope: scope, id: id, transaction: transaction)
+            try SQLiteUsageLedger.apply([UsageCharge(.webhooks, -1)], limits: limits, in: scope, transaction: transaction)
         }
     }
 
@@ -48,16 +48,16 @@ struct SQLiteWebhookRepository: WebhookRepository {
     ) async throws -> [WebhookDelivery] {
         // Most organizations have no webhook: a read on a reader connection spares them the single writer.
         let probe = "SELECT 1 FROM \(Self.table.name) WHERE organization_id = ? AND active = 1 LIMIT 1"
-        guard try await !self.connections.read({ try await $0.query(probe, [.id(scope.organizationID)]) }).isEmpty else { return [] }
+        guard try await !self.connections.read({ try $0.query(probe, [.id(scope.organizationID)]) }).isEmpty else { return [] }
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE organization_id = ? AND active = 1 ORDER BY id"
         return try await self.connections.write { transaction in
-            let webhooks = try await transaction.query(sql, [.id(scope.organizationID)]).map(Webhook.init(sqliteRow:))
+            let webhooks = try transaction.query(sql, [.id(scope.organizationID)]).map(Webhook.init(sqliteRow:))
             let subscribed = webhooks.filter { $0.receives(type) }
             guard !subscribed.isEmpty else { return [] }
             let deliveries = try build(subscribed)
             try WebhookDeliveryChecks.check(deliveries, for: subscribed, in: scope)
             for delivery in deliveries {
-                try await transaction.query(Self.deliveries.insertSQL, delivery.sqliteValues())
+                try transaction.query(Self.deliveries.insertSQL, delivery.sqliteValues())
             }
             return deliveries
         }
@@ -78,14 +78,14 @@ struct SQLiteWebhookRepository: WebhookRepository {
             RETURNING \(Self.deliveries.selectList)
             """
         return try await self.connections.write { transaction in
-            let rows = try await transaction.query(claimSQL, [.date(leaseUntil), .date(now), .integer(SQLiteInt64(limit))])
+            let rows = try transaction.query(claimSQL, [.date(leaseUntil), .date(now), .integer(SQLiteInt64(limit))])
             let deliveries = try rows.map(WebhookDelivery.init(sqliteRow:)).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
             var webhooks: [WebhookID: Webhook] = [:]
             var claimed: [ClaimedWebhookDelivery] = []
             for delivery in deliveries {
                 if webhooks[delivery.webhookID] == nil {
                     let scope = TenantScope(organizationID: delivery.organizationID)
-                    if let row = try await SQLiteTenantRows.find(in: Self.table, scope: scope, id: delivery.webhookID, transaction: transaction) {
+                    if let row = try SQLiteTenantRows.find(in: Self.table, scope: scope, id: delivery.webhookID, transaction: transaction) {
                         webhooks[delivery.webhookID] = try Webhook(sqliteRow: row)
                     }
                 }
@@ -109,7 +109,7 @@ struct SQLiteWebhookRepository: WebhookRepository {
             delivery.lastStatusCode.map { .integer(SQLiteInt64($0)) } ?? .null, .text(delivery.lastError), .date(delivery.deliveredAt),
             .id(scope.organizationID), .id(delivery.id), .integer(SQLiteInt64(delivery.attempts - 1)),
         ]
-        return try await !self.connections.write { try await $0.query(sql, binds) }.isEmpty
+        return try await !self.connections.write { try $0.query(sql, binds) }.isEmpty
     }
 
     func deliveries(in scope: TenantScope, webhookID: WebhookID, page: PageRequest) async throws -> Page<WebhookDelivery> {

@@ -23,7 +23,7 @@ extension AuditEntry {
             """
     }
 
-    init(sqliteRow row: SQLiteRow) throws {
+    init(sqliteRow row: SQLiteResultRow) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTableName)
         let chain = try AuditChain(storedKey: try reader.string("organization_id"), table: Self.sqliteTableName)
         let targetType = try reader.optionalString("target_type")
@@ -76,7 +76,7 @@ extension AuditEntry {
 extension AuditChainHead {
     static let sqliteSelectList = "organization_id, last_sequence, last_mac, pruned_through_sequence, pruned_through_mac"
 
-    init(sqliteRow row: SQLiteRow) throws {
+    init(sqliteRow row: SQLiteResultRow) throws {
         let reader = SQLiteRowReader(row, table: "audit_chain_heads")
         self.init(
             chain: try AuditChain(storedKey: try reader.string("organization_id"), table: "audit_chain_heads"),

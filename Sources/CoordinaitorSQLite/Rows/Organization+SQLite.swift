@@ -11,7 +11,7 @@ extension Organization {
         ]
     )
 
-    init(sqliteRow row: SQLiteRow) throws {
+    init(sqliteRow row: SQLiteResultRow) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             id: try reader.id("id"),

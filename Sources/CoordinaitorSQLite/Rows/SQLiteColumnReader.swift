@@ -7,40 +7,40 @@ import SQLiteNIO
 /// The columns are taken out of the row once; ``SQLiteRowReader`` looks each one up by name instead, which is fine
 /// for single rows but measurable on every row of every list page.
 struct SQLiteColumnReader {
-    private let columns: [SQLiteColumn]
+    private let row: SQLiteResultRow
     private let table: String
 
-    init(_ row: SQLiteRow, table: SQLiteTable) throws {
-        self.columns = row.columns
+    init(_ row: SQLiteResultRow, table: SQLiteTable) throws {
+        self.row = row
         self.table = table.name
         // The select list is built from the same column list, so positions match; a different count means a query
         // that did not select the table's columns.
-        guard self.columns.count >= table.columns.count else {
+        guard row.values.count >= table.columns.count else {
             throw SQLiteStoredValueError(table: table.name, column: "*", reason: "expected \(table.columns.count) columns")
         }
     }
 
     private func error(_ index: Int, _ reason: String) -> SQLiteStoredValueError {
-        SQLiteStoredValueError(table: self.table, column: self.columns[index].name, reason: reason)
+        SQLiteStoredValueError(table: self.table, column: self.row.columnName(at: index), reason: reason)
     }
 
     func string(_ index: Int) throws -> String {
-        guard case .text(let value) = self.columns[index].data else { throw self.error(index, "expected text") }
+        guard case .text(let value) = self.row.values[index] else { throw self.error(index, "expected text") }
         return value
     }
 
     func optionalString(_ index: Int) throws -> String? {
-        if self.columns[index].data.isNull { return nil }
+        if self.row.values[index].isNull { return nil }
         return try self.string(index)
     }
 
     func date(_ index: Int) throws -> Date {
-        guard case .integer(let value) = self.columns[index].data else { throw self.error(index, "expected milliseconds") }
+        guard case .integer(let value) = self.row.values[index] else { throw self.error(index, "expected milliseconds") }
         return EpochMilliseconds(Int64(value)).date
     }
 
     func optionalDate(_ index: Int) throws -> Date? {
-        if self.columns[index].data.isNull { return nil }
+        if self.row.values[index].isNull { return nil }
         return try self.date(index)
     }
 
@@ -50,7 +50,7 @@ struct SQLiteColumnReader {
     }
 
     func optionalID<Kind>(_ index: Int, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
-        if self.columns[index].data.isNull { return nil }
+        if self.row.values[index].isNull { return nil }
         return try self.id(index)
     }
 

@@ -1,6 +1,5 @@
 import CoordinaitorDomain
 import Foundation
-import SQLiteNIO
 
 /// Turns SQLite's unique violations into the domain's `conflict`, naming the field from the message
 /// (`UNIQUE constraint failed: projects.organization_id, projects.name` names `name`).
@@ -12,15 +11,30 @@ enum SQLiteConstraintViolation {
     static func mapConflicts<Result>(resource: String, _ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
-        } catch let error as SQLiteError {
-            guard let field = self.uniqueField(error) else { throw error }
-            throw ResourceError.conflict(resource, field: field)
+        } catch {
+            throw self.translated(error, resource: resource)
         }
+    }
+
+    /// The same, for a step inside a write transaction (which runs synchronously on the writer's thread).
+    @discardableResult
+    static func mapConflicts<Result>(resource: String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch {
+            throw self.translated(error, resource: resource)
+        }
+    }
+
+    private static func translated(_ error: any Error, resource: String) -> any Error {
+        guard let error = error as? SQLiteStatementError, let field = self.uniqueField(error) else { return error }
+        return ResourceError.conflict(resource, field: field)
     }
 
     /// The last column of the violated unique key (the one that is not the tenant's `organization_id`), named as the
     /// request field: `memberships.organization_id, memberships.user_id` names `userId`, as PostgreSQL's mapping does.
-    static func uniqueField(_ error: SQLiteError) -> String? {
+    static func uniqueField(_ error: SQLiteStatementError) -> String? {
+        guard error.isConstraintViolation else { return nil }
         guard let range = error.message.range(of: Self.uniquePrefix) else { return nil }
         let columns = error.message[range.upperBound...].split(separator: ",")
         guard let last = columns.last?.split(separator: ".").last else { return nil }

@@ -45,7 +45,7 @@ struct SQLiteListQuery {
     func fetch<Item>(
         _ page: PageRequest,
         on connections: SQLiteConnections,
-        decode: (SQLiteRow) throws -> Item,
+        decode: (SQLiteResultRow) throws -> Item,
         cursor: (Item) -> String
     ) async throws -> Page<Item> {
         var query = self
@@ -56,7 +56,8 @@ struct SQLiteListQuery {
         let whereClause = query.conditions.isEmpty ? "" : " WHERE " + query.conditions.joined(separator: " AND ")
         let direction = self.order.ascending ? "ASC" : "DESC"
         let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY \(self.order.column) \(direction) LIMIT ?"
-        let rows = try await connections.read { try await $0.query(sql, query.binds + [.integer(SQLiteInt64(limit + 1))]) }
+        let binds = query.binds + [.integer(SQLiteInt64(limit + 1))]
+        let rows = try await connections.read { try $0.query(sql, binds) }
         return Page(fetched: try rows.map(decode), limit: limit, cursor: cursor)
     }
 

@@ -4,10 +4,10 @@ import SQLiteNIO
 
 /// Reads typed values out of a row, reporting the table and column of anything unreadable.
 struct SQLiteRowReader {
-    let row: SQLiteRow
+    let row: SQLiteResultRow
     let table: String
 
-    init(_ row: SQLiteRow, table: String) {
+    init(_ row: SQLiteResultRow, table: String) {
         self.row = row
         self.table = table
     }

@@ -26,7 +26,7 @@ enum SQLiteUsageLedger {
 
     /// Applies every charge or throws ``UsageLimitReachedError`` for the first that does not fit (the caller's
     /// transaction then rolls back, taking the earlier charges with it).
-    static func apply(_ charges: [UsageCharge], limits: UsageLimits, in scope: TenantScope, transaction: SQLiteTransaction) async throws {
+    static func apply(_ charges: [UsageCharge], limits: UsageLimits, in scope: TenantScope, transaction: SQLiteTransaction) throws {
         let organization = SQLiteData.id(scope.organizationID)
         // In metric order, like the PostgreSQL ledger, so that every writer touches counter rows in the same order.
         for charge in charges.sorted(by: { $0.metric < $1.metric }) where charge.amount != 0 {
@@ -36,10 +36,10 @@ enum SQLiteUsageLedger {
             if charge.amount > 0, let maximum = limits.maximum(charge.metric) {
                 let rows = charge.amount > maximum
                     ? []
-                    : try await transaction.query(
+                    : try transaction.query(
                         Self.consumeSQL, [organization, metric, period, .integer(Int(charge.amount)), .integer(Int(maximum))])
                 guard let row = rows.first else {
-                    let current = try await transaction.query(Self.readSQL, [organization, metric, period]).first
+                    let current = try transaction.query(Self.readSQL, [organization, metric, period]).first
                     throw UsageLimitReachedError(
                         metric: charge.metric,
                         used: Int64(current?.column("used")?.integer ?? 0),
@@ -49,13 +49,13 @@ enum SQLiteUsageLedger {
                 }
                 newValue = Int64(row.column("used")?.integer ?? 0)
             } else {
-                let rows = try await transaction.query(
+                let rows = try transaction.query(
                     Self.adjustSQL, [organization, metric, period, .integer(Int(max(charge.amount, 0))), .integer(Int(charge.amount))])
                 newValue = Int64(rows.first?.column("used")?.integer ?? 0)
             }
             if charge.metric.kind == .capacity {
                 // The month's row keeps the value as it stood at the month's last change: the history of capacities.
-                try await transaction.query(Self.snapshotSQL, [organization, metric, .text(limits.period.key), .integer(Int(newValue))])
+                try transaction.query(Self.snapshotSQL, [organization, metric, .text(limits.period.key), .integer(Int(newValue))])
             }
         }
     }

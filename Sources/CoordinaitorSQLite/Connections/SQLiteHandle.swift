@@ -1,0 +1,168 @@
+import NIOCore
+import SQLiteNIO
+// The SQLite library that sqlite-nio builds and bundles (its C target): nothing else to install.
+import VaporCSQLite
+
+/// One SQLite connection, used by one thread at a time (the worker that owns it), keeping its prepared statements.
+///
+/// SQLiteNIO re-prepares every statement and hops threads once per statement and once per row. A connection of our
+/// own, stepped on the thread that owns it, prepares each distinct statement once and runs a whole transaction in one
+/// job. The connection is opened `NOMUTEX`: only its worker thread ever touches it.
+final class SQLiteHandle: @unchecked Sendable {
+    /// Beyond this many kept statements all are finalized and the cache starts again (statements are built from a
+    /// fixed set of templates, so this only trims one-off statements such as migrations).
+    static let statementCacheCapacity = 256
+    /// Statements with more binds are multi-row inserts whose SQL varies with the batch size: not worth keeping.
+    static let maximumKeptBindCount = 64
+
+    private var database: OpaquePointer?
+    private var statements: [String: KeptStatement] = [:]
+
+    private struct KeptStatement {
+        let pointer: OpaquePointer
+        let columnNames: SQLiteColumnNames
+    }
+
+    /// Opens (creating if needed) the database at `path`, or a private in-memory database for `:memory:`.
+    init(path: String) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var database: OpaquePointer?
+        let status = sqlite_nio_sqlite3_open_v2(path, &database, flags, nil)
+        guard status == SQLITE_OK, let database else {
+            let message = database.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite_nio_sqlite3_close_v2(database)
+            throw SQLiteStatementError(code: status, message: message, sql: "open \(path)")
+        }
+        self.database = database
+    }
+
+    deinit {
+        self.close()
+    }
+
+    /// Finalizes every kept statement and closes the connection; later calls throw `SQLITE_MISUSE`.
+    func close() {
+        for statement in self.statements.values { sqlite_nio_sqlite3_finalize(statement.pointer) }
+        self.statements.removeAll()
+        sqlite_nio_sqlite3_close_v2(self.database)
+        self.database = nil
+    }
+
+    /// Runs one statement with `binds` and returns every row it produced.
+    func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
+        guard let database = self.database else {
+            throw SQLiteStatementError(code: SQLITE_MISUSE, message: "the connection is closed", sql: sql)
+        }
+        let keep = binds.count <= Self.maximumKeptBindCount
+        let statement = try self.statement(for: sql, keep: keep, on: database)
+        defer {
+            // Resetting ends the statement's read of the database at once: a kept statement left mid-way would hold
+            // its snapshot (and block WAL checkpoints) until its next use.
+            if keep {
+                sqlite_nio_sqlite3_reset(statement.pointer)
+                sqlite_nio_sqlite3_clear_bindings(statement.pointer)
+            } else {
+                sqlite_nio_sqlite3_finalize(statement.pointer)
+            }
+        }
+        try self.bind(binds, to: statement.pointer, sql: sql, on: database)
+        var rows: [SQLiteResultRow] = []
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement.pointer)
+            switch status {
+            case SQLITE_ROW:
+                rows.append(try self.row(of: statement, sql: sql, on: database))
+            case SQLITE_DONE:
+                return rows
+            default:
+                throw Self.error(status, database: database, sql: sql)
+            }
+        }
+    }
+
+    private func statement(for sql: String, keep: Bool, on database: OpaquePointer) throws -> KeptStatement {
+        if keep, let kept = self.statements[sql] { return kept }
+        var pointer: OpaquePointer?
+        let flags = keep ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+        let status = sqlite_nio_sqlite3_prepare_v3(database, sql, -1, flags, &pointer, nil)
+        guard status == SQLITE_OK, let pointer else {
+            sqlite_nio_sqlite3_finalize(pointer)
+            throw Self.error(status == SQLITE_OK ? SQLITE_MISUSE : status, database: database, sql: sql)
+        }
+        let count = sqlite_nio_sqlite3_column_count(pointer)
+        let names = (0..<count).map { index in sqlite_nio_sqlite3_column_name(pointer, index).map { String(cString: $0) } ?? "" }
+        let statement = KeptStatement(pointer: pointer, columnNames: SQLiteColumnNames(names))
+        if keep {
+            if self.statements.count >= Self.statementCacheCapacity {
+                for kept in self.statements.values { sqlite_nio_sqlite3_finalize(kept.pointer) }
+                self.statements.removeAll(keepingCapacity: true)
+            }
+            self.statements[sql] = statement
+        }
+        return statement
+    }
+
+    private func bind(_ binds: [SQLiteData], to statement: OpaquePointer, sql: String, on database: OpaquePointer) throws {
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .integer(let integer):
+                status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
+            case .float(let double):
+                status = sqlite_nio_sqlite3_bind_double(statement, index, double)
+            case .text(let text):
+                var text = text
+                status = text.withUTF8 { bytes in
+                    sqlite_nio_sqlite3_bind_text64(
+                        statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                        UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
+                }
+            case .blob(let buffer):
+                status = buffer.withUnsafeReadableBytes { bytes in
+                    sqlite_nio_sqlite3_bind_blob64(statement, index, bytes.baseAddress, UInt64(bytes.count), Self.transient)
+                }
+            case .null:
+                status = sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+            guard status == SQLITE_OK else { throw Self.error(status, database: database, sql: sql) }
+        }
+    }
+
+    private func row(of statement: KeptStatement, sql: String, on database: OpaquePointer) throws -> SQLiteResultRow {
+        let pointer = statement.pointer
+        var values: [SQLiteData] = []
+        values.reserveCapacity(statement.columnNames.count)
+        for index in 0..<Int32(statement.columnNames.count) {
+            switch sqlite_nio_sqlite3_column_type(pointer, index) {
+            case SQLITE_INTEGER:
+                values.append(.integer(Int(sqlite_nio_sqlite3_column_int64(pointer, index))))
+            case SQLITE_FLOAT:
+                values.append(.float(sqlite_nio_sqlite3_column_double(pointer, index)))
+            case SQLITE_TEXT:
+                // By length, not up to the first NUL: text may hold NUL characters.
+                let start = sqlite_nio_sqlite3_column_text(pointer, index)
+                let count = Int(sqlite_nio_sqlite3_column_bytes(pointer, index))
+                values.append(.text(String(decoding: UnsafeBufferPointer(start: start, count: start == nil ? 0 : count), as: UTF8.self)))
+            case SQLITE_BLOB:
+                let start = sqlite_nio_sqlite3_column_blob(pointer, index)
+                let count = Int(sqlite_nio_sqlite3_column_bytes(pointer, index))
+                values.append(.blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count))))
+            default:
+                values.append(.null)
+            }
+        }
+        return SQLiteResultRow(columnNames: statement.columnNames, values: values)
+    }
+
+    private static func error(_ status: Int32, database: OpaquePointer, sql: String) -> SQLiteStatementError {
+        SQLiteStatementError(
+            code: sqlite_nio_sqlite3_extended_errcode(database),
+            message: String(cString: sqlite_nio_sqlite3_errmsg(database)),
+            sql: sql
+        )
+    }
+
+    /// SQLite copies the bound bytes before `bind` returns (`SQLITE_TRANSIENT`), so Swift's buffers may go at once.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}

@@ -1,0 +1,32 @@
+import SQLiteNIO
+
+/// The column names of a prepared statement, shared by every row it returns.
+final class SQLiteColumnNames: Sendable {
+    let names: [String]
+
+    init(_ names: [String]) {
+        self.names = names
+    }
+
+    var count: Int { self.names.count }
+
+    func index(of name: String) -> Int? {
+        self.names.firstIndex(of: name)
+    }
+}
+
+/// One row of a statement's result, its values in select-list order.
+package struct SQLiteResultRow: Sendable {
+    let columnNames: SQLiteColumnNames
+    let values: [SQLiteData]
+
+    /// The value of the column called `name`, or `nil` when the statement selected no such column.
+    package func column(_ name: String) -> SQLiteData? {
+        self.columnNames.index(of: name).map { self.values[$0] }
+    }
+
+    /// The name of the column at `index`, for error messages.
+    func columnName(at index: Int) -> String {
+        index < self.columnNames.count ? self.columnNames.names[index] : "#\(index)"
+    }
+}

@@ -1,0 +1,124 @@
+import DequeModule
+import Dispatch
+import Foundation
+import Synchronization
+import VaporCSQLite
+
+/// Threads of their own, each owning one SQLite connection, taking jobs from one queue in order.
+///
+/// SQLite calls block, so they run here rather than on Swift's cooperative pool or NIO's event loops. A job runs to
+/// completion on one thread with that thread's connection; the caller awaits it without holding a thread.
+final class SQLiteWorkerPool: Sendable {
+    typealias Job = @Sendable (SQLiteHandle) -> Void
+
+    private struct Queue {
+        var jobs: Deque<Job> = []
+        var isShutDown = false
+    }
+
+    private let queue = Mutex(Queue())
+    /// One signal per queued job, plus one per thread at shutdown.
+    private let available = DispatchSemaphore(value: 0)
+    /// One signal per thread that has closed its connection and ended.
+    private let finished = DispatchSemaphore(value: 0)
+    private let threadCount: Int
+
+    /// Starts one thread per handle; each thread owns its handle from then on and closes it at shutdown.
+    init(name: String, handles: [SQLiteHandle]) {
+        self.threadCount = handles.count
+        for (index, handle) in handles.enumerated() {
+            let thread = Thread { [self] in self.work(with: handle) }
+            thread.name = "\(name)-\(index)"
+            thread.start()
+        }
+    }
+
+    /// Runs `body` on the next free thread with its connection and returns what it returned or threw.
+    func run<Result: Sendable>(_ body: @escaping @Sendable (SQLiteHandle) throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            let call = PendingCall(body: body, continuation: continuation)
+            let accepted = self.queue.withLock { queue in
+                guard !queue.isShutDown else { return false }
+                queue.jobs.append { handle in call.run(on: handle) }
+                return true
+            }
+            if accepted {
+                self.available.signal()
+            } else {
+                call.refuse()
+            }
+        }
+    }
+
+    /// Lets the queued jobs finish, then ends every thread and closes its connection. Later calls to ``run(_:)`` throw;
+    /// calling it again does nothing more.
+    func shutdown() async {
+        let first = self.queue.withLock { queue in
+            defer { queue.isShutDown = true }
+            return !queue.isShutDown
+        }
+        guard first else { return }
+        for _ in 0..<self.threadCount { self.available.signal() }
+        let threadCount = self.threadCount
+        let finished = self.finished
+        // Waiting on a semaphore blocks: done on a Dispatch thread, never on the caller's.
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                for _ in 0..<threadCount { finished.wait() }
+                continuation.resume()
+            }
+        }
+    }
+
+    private func work(with handle: SQLiteHandle) {
+        while true {
+            self.available.wait()
+            let next: Job?? = self.queue.withLock { queue in
+                if let job = queue.jobs.popFirst() { return .some(job) }
+                return queue.isShutDown ? .some(nil) : nil
+            }
+            switch next {
+            case .some(.some(let job)):
+                job(handle)
+            case .some(.none):
+                handle.close()
+                self.finished.signal()
+                return
+            case .none:
+                continue
+            }
+        }
+    }
+}
+
+/// One call waiting for its turn: the body to run, then the continuation to resume.
+///
+/// The body is released before the caller resumes, so that a body the caller lent with `withoutActuallyEscaping`
+/// is never still referenced when the caller's frame ends. Only one thread touches it at a time: the caller until
+/// it is queued (behind the queue's lock), then the worker that takes it.
+private final class PendingCall<Result: Sendable>: @unchecked Sendable {
+    private var body: (@Sendable (SQLiteHandle) throws -> Result)?
+    private let continuation: CheckedContinuation<Result, any Error>
+
+    init(body: @escaping @Sendable (SQLiteHandle) throws -> Result, continuation: CheckedContinuation<Result, any Error>) {
+        self.body = body
+        self.continuation = continuation
+    }
+
+    func run(on handle: SQLiteHandle) {
+        self.continuation.resume(with: self.takeBodyAndRun(on: handle))
+    }
+
+    func refuse() {
+        self.body = nil
+        self.continuation.resume(throwing: SQLiteStatementError(code: SQLITE_MISUSE, message: "the store is shut down", sql: ""))
+    }
+
+    private func takeBodyAndRun(on handle: SQLiteHandle) -> Swift.Result<Result, any Error> {
+        guard let body = self.body else {
+            return .failure(SQLiteStatementError(code: SQLITE_MISUSE, message: "a call ran twice", sql: ""))
+        }
+        self.body = nil
+        return Swift.Result { try body(handle) }
+    }
+}
