@@ -113,6 +113,23 @@ struct SQLiteConnectionsTests {
         }
     }
 
+    /// Why list queries splice their LIMIT in: a bound LIMIT is read by SQLite's planner, so every new binding expires
+    /// the kept statement and each page would be prepared again.
+    @Test func aKeptPageQueryIsNotPreparedAgainUnlessItsLimitIsBound() throws {
+        let handle = try SQLiteHandle(path: SQLiteConnections.inMemoryPath)
+        defer { handle.close() }
+        try handle.query("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")
+        for index in 0..<30 { try handle.query("INSERT INTO items (name) VALUES (?)", [.text("item-\(index)")]) }
+        let spliced = "SELECT id, name FROM items WHERE name > ? ORDER BY id DESC LIMIT 21"
+        let bound = "SELECT id, name FROM items WHERE name > ? ORDER BY id DESC LIMIT ?"
+        for _ in 0..<3 {
+            #expect(try handle.query(spliced, [.text("item-1")]).count == 21)
+            #expect(try handle.query(bound, [.text("item-1"), .integer(21)]).count == 21)
+        }
+        #expect(handle.timesReprepared(spliced) == 0)
+        #expect((handle.timesReprepared(bound) ?? 0) >= 2)
+    }
+
     @Test func closingTwiceIsHarmlessAndLaterCallsThrow() async throws {
         let connections = try await SQLiteConnections.open(path: SQLiteConnections.inMemoryPath, readerCount: 2, logger: testLogger())
         try await connections.write { try $0.query("CREATE TABLE t (x)") }

@@ -28,6 +28,16 @@ extension PostgresConnection {
         try await self.checkedQuery(query, logger: logger).collect()
     }
 
+    /// Runs a prepared statement (preparing it first on this connection if need be) and collects its rows, failing
+    /// with ``PostgresConnectionClosedError`` if the connection has closed.
+    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [PostgresRow]
+    where Statement.Row == PostgresRow {
+        guard !self.isClosed else { throw PostgresConnectionClosedError() }
+        var rows: [PostgresRow] = []
+        for try await row in try await self.execute(statement, logger: logger) { rows.append(row) }
+        return rows
+    }
+
     /// Runs `body` between `BEGIN` and `COMMIT`. When `body` throws, the transaction is rolled back and its error
     /// rethrown as it was, so callers can match domain errors; a failed `BEGIN` or `COMMIT` throws its own error.
     func transaction<Result>(logger: Logger, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {

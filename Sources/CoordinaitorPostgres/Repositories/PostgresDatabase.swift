@@ -32,6 +32,19 @@ struct PostgresDatabase: Sendable {
         }
     }
 
+    /// Runs a prepared statement on a pooled connection (prepared once per connection) and collects its rows.
+    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [PostgresRow]
+    where Statement.Row == PostgresRow {
+        let logger = self.logger
+        do {
+            return try await self.health.withConnection(from: self.client) { connection in
+                try await connection.rows(statement, logger: logger)
+            }
+        } catch {
+            throw self.unavailable(error) ?? error
+        }
+    }
+
     /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, so callers
     /// can match domain errors.
     func transaction<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {

@@ -6,6 +6,16 @@ struct PostgresTaskRepository: TaskRepository {
 
     func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         let cursor = try PostgresPage.cursor(page)
+        if filter == TaskFilter() {
+            let organizationID = scope.organizationID.uuid
+            let limit = PostgresPage.fetchLimit(page)
+            let rows = if let cursor {
+                try await self.database.rows(PostgresTaskPageStatements.After(organizationID: organizationID, cursor: cursor, limit: limit))
+            } else {
+                try await self.database.rows(PostgresTaskPageStatements.First(organizationID: organizationID, limit: limit))
+            }
+            return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
+        }
         let status = filter.status?.rawValue
         let priority = filter.priority?.rawValue
         let projectID = filter.projectID?.uuid

@@ -54,12 +54,13 @@ struct PostgresRowReader {
         try self.optionalString(column).map { try self.decodeJSON($0, column: column, as: Value.self) }
     }
 
-    /// A `jsonb` column as canonical text: PostgreSQL spells `jsonb` its own way (`{"a": 1}`), so it is parsed and
-    /// rewritten compactly, by ``JSONText`` rather than Foundation's coders.
+    /// A `jsonb` column as PostgreSQL spells it (`{"a": 1}`): checked, not parsed and rewritten. It is the same JSON
+    /// as the compact form (`RawJSON` compares documents, not spellings), and a list page no longer builds and
+    /// re-encodes a value tree for every task's input and output.
     func optionalRawJSON(_ column: String) throws -> RawJSON? {
         guard let text = try self.optionalString(column) else { return nil }
         do {
-            return try RawJSON(parsing: text)
+            return try RawJSON(storedText: text)
         } catch {
             throw self.error(column, "invalid JSON: \(error)")
         }

@@ -80,6 +80,12 @@ final class SQLiteHandle: @unchecked Sendable {
         }
     }
 
+    /// How many times SQLite has had to prepare the kept statement for `sql` again (nil when none is kept): a kept
+    /// statement is only worth keeping if this stays at zero.
+    func timesReprepared(_ sql: String) -> Int? {
+        self.statements[sql].map { Int(sqlite_nio_sqlite3_stmt_status($0.pointer, SQLITE_STMTSTATUS_REPREPARE, 0)) }
+    }
+
     private func statement(for sql: String, keep: Bool, on database: OpaquePointer) throws -> KeptStatement {
         if keep, let kept = self.statements[sql] { return kept }
         var pointer: OpaquePointer?

@@ -36,9 +36,10 @@ struct SQLiteAuditQuery {
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         self.sql = """
             SELECT \(AuditEntry.sqliteSelectList) FROM \(AuditEntry.sqliteTableName)\(whereClause)
-            ORDER BY position DESC LIMIT ?
+            ORDER BY position DESC LIMIT \(self.limit + 1)
             """
-        self.binds = binds + [.integer(SQLiteInt64(self.limit + 1))]
+        // The limit is spliced in (an integer we computed), not bound: see SQLiteListQuery.fetch.
+        self.binds = binds
     }
 
     /// A cursor is the position of the last entry of the previous page, written as a plain positive integer.

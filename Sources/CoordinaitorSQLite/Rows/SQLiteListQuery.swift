@@ -55,8 +55,11 @@ struct SQLiteListQuery {
         let limit = max(page.limit, 0)
         let whereClause = query.conditions.isEmpty ? "" : " WHERE " + query.conditions.joined(separator: " AND ")
         let direction = self.order.ascending ? "ASC" : "DESC"
-        let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY \(self.order.column) \(direction) LIMIT ?"
-        let binds = query.binds + [.integer(SQLiteInt64(limit + 1))]
+        // The limit is spliced in as a literal (an integer computed here, never input text), not bound: SQLite's
+        // planner reads a bound LIMIT's value, so rebinding it marks the statement expired and every page would
+        // prepare the statement again. One kept statement per page size instead.
+        let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY \(self.order.column) \(direction) LIMIT \(limit + 1)"
+        let binds = query.binds
         let rows = try await connections.read { try $0.query(sql, binds) }
         return Page(fetched: try rows.map(decode), limit: limit, cursor: cursor)
     }
