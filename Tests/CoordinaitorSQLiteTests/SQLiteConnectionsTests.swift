@@ -113,21 +113,38 @@ struct SQLiteConnectionsTests {
         }
     }
 
-    /// Why list queries splice their LIMIT in: a bound LIMIT is read by SQLite's planner, so every new binding expires
-    /// the kept statement and each page would be prepared again.
-    @Test func aKeptPageQueryIsNotPreparedAgainUnlessItsLimitIsBound() throws {
+    /// A kept statement must stay prepared: preparing again on every use is what keeping statements is meant to save.
+    /// SQLite prepares a statement again when a value its plan looked at is bound anew (a LIMIT, and, once bindings
+    /// are cleared, any filtered column): list queries splice their LIMIT in and bindings are never cleared.
+    @Test func keptPageQueriesAreNotPreparedAgain() throws {
+        let handle = try SQLiteHandle(path: SQLiteConnections.inMemoryPath)
+        defer { handle.close() }
+        try handle.query("CREATE TABLE items (id INTEGER PRIMARY KEY, owner TEXT, kind TEXT, name TEXT)")
+        try handle.query("CREATE INDEX items_owner_id ON items (owner, id)")
+        for index in 0..<30 {
+            try handle.query("INSERT INTO items (owner, kind, name) VALUES (?, ?, ?)", [.text("o\(index % 2)"), .text("k\(index % 3)"), .text("n\(index)")])
+        }
+        let spliced = "SELECT id FROM items WHERE owner = ? AND kind = ? ORDER BY id DESC LIMIT 6"
+        let bound = "SELECT id FROM items WHERE owner = ? AND kind = ? ORDER BY id DESC LIMIT ?"
+        for round in 0..<4 {
+            let owner = SQLiteData.text("o\(round % 2)"), kind = SQLiteData.text("k\(round % 3)")
+            #expect(try handle.query(spliced, [owner, kind]).count == 5)
+            #expect(try handle.query(bound, [owner, kind, .integer(round % 2 == 0 ? 6 : 3)]).count == (round % 2 == 0 ? 5 : 3))
+        }
+        #expect(handle.timesReprepared(spliced) == 0)
+        // The bound LIMIT changed on every round: each change costs a new preparation.
+        #expect((handle.timesReprepared(bound) ?? 0) >= 3)
+    }
+
+    @Test func aStatementGivenTooFewValuesIsRefusedRatherThanRunWithOldOnes() throws {
         let handle = try SQLiteHandle(path: SQLiteConnections.inMemoryPath)
         defer { handle.close() }
         try handle.query("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")
-        for index in 0..<30 { try handle.query("INSERT INTO items (name) VALUES (?)", [.text("item-\(index)")]) }
-        let spliced = "SELECT id, name FROM items WHERE name > ? ORDER BY id DESC LIMIT 21"
-        let bound = "SELECT id, name FROM items WHERE name > ? ORDER BY id DESC LIMIT ?"
-        for _ in 0..<3 {
-            #expect(try handle.query(spliced, [.text("item-1")]).count == 21)
-            #expect(try handle.query(bound, [.text("item-1"), .integer(21)]).count == 21)
-        }
-        #expect(handle.timesReprepared(spliced) == 0)
-        #expect((handle.timesReprepared(bound) ?? 0) >= 2)
+        let insert = "INSERT INTO items (id, name) VALUES (?, ?)"
+        try handle.query(insert, [.integer(1), .text("first")])
+        let error = #expect(throws: SQLiteStatementError.self) { try handle.query(insert, [.integer(2)]) }
+        #expect(error?.primaryCode == 25)  // SQLITE_RANGE
+        #expect(try handle.query("SELECT COUNT(*) AS n FROM items").first?.column("n") == .integer(1))
     }
 
     @Test func closingTwiceIsHarmlessAndLaterCallsThrow() async throws {

@@ -49,6 +49,7 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 
     /// Runs one statement with `binds` and returns every row it produced.
+    @discardableResult
     func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
         guard let database = self.database else {
             throw SQLiteStatementError(code: SQLITE_MISUSE, message: "the connection is closed", sql: sql)
@@ -57,10 +58,11 @@ final class SQLiteHandle: @unchecked Sendable {
         let statement = try self.statement(for: sql, keep: keep, on: database)
         defer {
             // Resetting ends the statement's read of the database at once: a kept statement left mid-way would hold
-            // its snapshot (and block WAL checkpoints) until its next use.
+            // its snapshot (and block WAL checkpoints) until its next use. Its bindings are not cleared: every use
+            // binds every parameter again, and clearing them marks a statement whose plan looked at a bound value
+            // as expired, so SQLite would prepare it again on its next use.
             if keep {
                 sqlite_nio_sqlite3_reset(statement.pointer)
-                sqlite_nio_sqlite3_clear_bindings(statement.pointer)
             } else {
                 sqlite_nio_sqlite3_finalize(statement.pointer)
             }
@@ -109,6 +111,11 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 
     private func bind(_ binds: [SQLiteData], to statement: OpaquePointer, sql: String, on database: OpaquePointer) throws {
+        // Every parameter is bound on every use: a kept statement would otherwise run with its previous values.
+        let expected = Int(sqlite_nio_sqlite3_bind_parameter_count(statement))
+        guard binds.count == expected else {
+            throw SQLiteStatementError(code: SQLITE_RANGE, message: "\(binds.count) values for \(expected) parameters", sql: sql)
+        }
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
