@@ -60,9 +60,11 @@ final class SQLiteHandle: @unchecked Sendable {
             // Resetting ends the statement's read of the database at once: a kept statement left mid-way would hold
             // its snapshot (and block WAL checkpoints) until its next use. Its bindings are not cleared: every use
             // binds every parameter again, and clearing them marks a statement whose plan looked at a bound value
-            // as expired, so SQLite would prepare it again on its next use.
+            // as expired, so SQLite would prepare it again on its next use. Blobs (artifact contents) are the
+            // exception: a copy kept until the next use would hold memory for nothing.
             if keep {
                 sqlite_nio_sqlite3_reset(statement.pointer)
+                if binds.contains(where: \.isBlob) { sqlite_nio_sqlite3_clear_bindings(statement.pointer) }
             } else {
                 sqlite_nio_sqlite3_finalize(statement.pointer)
             }
@@ -178,4 +180,11 @@ final class SQLiteHandle: @unchecked Sendable {
 
     /// SQLite copies the bound bytes before `bind` returns (`SQLITE_TRANSIENT`), so Swift's buffers may go at once.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+extension SQLiteData {
+    fileprivate var isBlob: Bool {
+        if case .blob = self { return true }
+        return false
+    }
 }
