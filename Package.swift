@@ -30,7 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        // Up to the next minor only: CoordinaitorSQLite calls the SQLite library it bundles (its `VaporCSQLite` target,
+        // `sqlite_nio_`-prefixed functions), which is not part of its public API and may change in a minor release.
+        .package(url: "https://github.com/vapor/sqlite-nio.git", .upToNextMinor(from: "1.13.2")),
         // Tests only: the property-based isolation suite.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],

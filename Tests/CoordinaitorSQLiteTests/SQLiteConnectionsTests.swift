@@ -147,6 +147,24 @@ struct SQLiteConnectionsTests {
         #expect(try handle.query("SELECT COUNT(*) AS n FROM items").first?.column("n") == .integer(1))
     }
 
+    @Test func textWithoutAStatementIsRefusedAsMisuse() throws {
+        let handle = try SQLiteHandle(path: SQLiteConnections.inMemoryPath)
+        defer { handle.close() }
+        for sql in ["", "-- only a comment"] {
+            let error = #expect(throws: SQLiteStatementError.self) { try handle.query(sql) }
+            #expect(error?.primaryCode == 21)  // SQLITE_MISUSE, not "not an error"
+        }
+    }
+
+    @Test func concurrentClosesBothWaitAndLaterCallsThrow() async throws {
+        let connections = try await SQLiteConnections.open(path: SQLiteConnections.inMemoryPath, readerCount: 2, logger: testLogger())
+        try await connections.write { try $0.query("CREATE TABLE t (x)") }
+        async let first: Void = connections.close()
+        async let second: Void = connections.close()
+        _ = try await (first, second)
+        await #expect(throws: SQLiteStatementError.self) { try await connections.write { try $0.query("INSERT INTO t VALUES (1)") } }
+    }
+
     @Test func closingTwiceIsHarmlessAndLaterCallsThrow() async throws {
         let connections = try await SQLiteConnections.open(path: SQLiteConnections.inMemoryPath, readerCount: 2, logger: testLogger())
         try await connections.write { try $0.query("CREATE TABLE t (x)") }

@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import Foundation
 import PostgresNIO
 
 struct PostgresTaskRepository: TaskRepository {
@@ -6,14 +7,7 @@ struct PostgresTaskRepository: TaskRepository {
 
     func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         let cursor = try PostgresPage.cursor(page)
-        if filter == TaskFilter() {
-            let organizationID = scope.organizationID.uuid
-            let limit = PostgresPage.fetchLimit(page)
-            let rows = if let cursor {
-                try await self.database.rows(PostgresTaskPageStatements.After(organizationID: organizationID, cursor: cursor, limit: limit))
-            } else {
-                try await self.database.rows(PostgresTaskPageStatements.First(organizationID: organizationID, limit: limit))
-            }
+        if filter == TaskFilter(), let rows = try await self.preparedPage(in: scope, after: cursor, page: page) {
             return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
         }
         let status = filter.status?.rawValue
@@ -35,6 +29,28 @@ struct PostgresTaskRepository: TaskRepository {
             """
         )
         return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
+    }
+
+    /// The unfiltered page through its prepared statement, or nil when preparing failed (PostgresNIO then keeps the
+    /// failure for that connection's life, and a pooler in transaction mode refuses named statements): the caller
+    /// runs the ad-hoc query instead. An outage is rethrown, not retried.
+    private func preparedPage(in scope: TenantScope, after cursor: UUID?, page: PageRequest) async throws -> [PostgresRow]? {
+        let organizationID = scope.organizationID.uuid
+        let limit = PostgresPage.fetchLimit(page)
+        do {
+            if let cursor {
+                return try await self.database.rows(PostgresTaskPageStatements.After(organizationID: organizationID, cursor: cursor, limit: limit))
+            }
+            return try await self.database.rows(PostgresTaskPageStatements.First(organizationID: organizationID, limit: limit))
+        } catch let error as StoreUnavailableError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            self.database.logger.warning(
+                "Prepared task list failed; using the ad-hoc query", metadata: ["error": "\(String(reflecting: error))"])
+            return nil
+        }
     }
 
     func find(in scope: TenantScope, id: TaskID) async throws -> WorkTask? {

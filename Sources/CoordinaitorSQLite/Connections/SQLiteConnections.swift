@@ -10,10 +10,12 @@ package final class SQLiteConnections: Sendable {
 
     private let writer: SQLiteWorkerPool
     private let readers: SQLiteWorkerPool?
+    private let logger: Logger
 
-    private init(writer: SQLiteWorkerPool, readers: SQLiteWorkerPool?) {
+    private init(writer: SQLiteWorkerPool, readers: SQLiteWorkerPool?, logger: Logger) {
         self.writer = writer
         self.readers = readers
+        self.logger = logger
     }
 
     /// Opens the writer, switches the database to WAL, then opens `readerCount` readers.
@@ -32,7 +34,8 @@ package final class SQLiteConnections: Sendable {
         logger.debug("Opened SQLite connections", metadata: ["path": "\(path)", "readers": "\(opened.1.count)"])
         return SQLiteConnections(
             writer: SQLiteWorkerPool(name: "sqlite-writer", handles: [opened.0]),
-            readers: opened.1.isEmpty ? nil : SQLiteWorkerPool(name: "sqlite-reader", handles: opened.1)
+            readers: opened.1.isEmpty ? nil : SQLiteWorkerPool(name: "sqlite-reader", handles: opened.1),
+            logger: logger
         )
     }
 
@@ -59,11 +62,16 @@ package final class SQLiteConnections: Sendable {
     /// Whatever `body` throws rolls the transaction back and is rethrown unchanged.
     ///
     /// The whole transaction is one job on the writer's thread: no thread hop between its statements, so the single
-    /// writer is held only as long as SQLite itself needs.
+    /// writer is held for the statements and `body`'s own work (keep that short: decode, decide, write), never for a
+    /// wait in line on another executor.
     @discardableResult
     package func write<Result: Sendable>(_ body: @Sendable (SQLiteTransaction) throws -> Result) async throws -> Result {
-        try await withoutActuallyEscaping(body) { body in
+        let logger = self.logger
+        return try await withoutActuallyEscaping(body) { body in
             try await self.writer.run { handle in
+                if handle.rollBackLeftoverTransaction() {
+                    logger.error("Rolled back a SQLite transaction left open by a failed ROLLBACK")
+                }
                 // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way with SQLITE_BUSY.
                 try handle.query("BEGIN IMMEDIATE")
                 do {

@@ -9,9 +9,11 @@ import VaporCSQLite
 /// own, stepped on the thread that owns it, prepares each distinct statement once and runs a whole transaction in one
 /// job. The connection is opened `NOMUTEX`: only its worker thread ever touches it.
 final class SQLiteHandle: @unchecked Sendable {
-    /// Beyond this many kept statements all are finalized and the cache starts again (statements are built from a
-    /// fixed set of templates, so this only trims one-off statements such as migrations).
+    /// Beyond this many kept statements one is finalized (at random) for each new one: statements come from a fixed
+    /// set of templates (times page sizes and filters), so this trims one-off statements such as migrations.
     static let statementCacheCapacity = 256
+    /// Bound text longer than this is released after use rather than kept with the statement until its next use.
+    static let maximumRetainedTextBytes = 1024
     /// Statements with more binds are multi-row inserts whose SQL varies with the batch size: not worth keeping.
     static let maximumKeptBindCount = 64
 
@@ -60,11 +62,11 @@ final class SQLiteHandle: @unchecked Sendable {
             // Resetting ends the statement's read of the database at once: a kept statement left mid-way would hold
             // its snapshot (and block WAL checkpoints) until its next use. Its bindings are not cleared: every use
             // binds every parameter again, and clearing them marks a statement whose plan looked at a bound value
-            // as expired, so SQLite would prepare it again on its next use. Blobs (artifact contents) are the
-            // exception: a copy kept until the next use would hold memory for nothing.
+            // as expired, so SQLite would prepare it again on its next use. Large values (artifact contents, task
+            // inputs) are the exception: a copy kept until the next use would hold memory for nothing.
             if keep {
                 sqlite_nio_sqlite3_reset(statement.pointer)
-                if binds.contains(where: \.isBlob) { sqlite_nio_sqlite3_clear_bindings(statement.pointer) }
+                if binds.contains(where: \.isLarge) { sqlite_nio_sqlite3_clear_bindings(statement.pointer) }
             } else {
                 sqlite_nio_sqlite3_finalize(statement.pointer)
             }
@@ -97,15 +99,19 @@ final class SQLiteHandle: @unchecked Sendable {
         let status = sqlite_nio_sqlite3_prepare_v3(database, sql, -1, flags, &pointer, nil)
         guard status == SQLITE_OK, let pointer else {
             sqlite_nio_sqlite3_finalize(pointer)
-            throw Self.error(status == SQLITE_OK ? SQLITE_MISUSE : status, database: database, sql: sql)
+            // OK without a statement: the text held no statement at all (empty, or only a comment).
+            guard status != SQLITE_OK else {
+                throw SQLiteStatementError(code: SQLITE_MISUSE, message: "no statement in the SQL text", sql: sql)
+            }
+            throw Self.error(status, database: database, sql: sql)
         }
         let count = sqlite_nio_sqlite3_column_count(pointer)
         let names = (0..<count).map { index in sqlite_nio_sqlite3_column_name(pointer, index).map { String(cString: $0) } ?? "" }
         let statement = KeptStatement(pointer: pointer, columnNames: SQLiteColumnNames(names))
         if keep {
-            if self.statements.count >= Self.statementCacheCapacity {
-                for kept in self.statements.values { sqlite_nio_sqlite3_finalize(kept.pointer) }
-                self.statements.removeAll(keepingCapacity: true)
+            if self.statements.count >= Self.statementCacheCapacity, let evicted = self.statements.randomElement() {
+                sqlite_nio_sqlite3_finalize(evicted.value.pointer)
+                self.statements[evicted.key] = nil
             }
             self.statements[sql] = statement
         }
@@ -170,12 +176,22 @@ final class SQLiteHandle: @unchecked Sendable {
         return SQLiteResultRow(columnNames: statement.columnNames, values: values)
     }
 
+    /// The error for `status`, with the connection's extended code and message when they describe it (a misuse
+    /// detected before SQLite recorded anything leaves them stale, and then `status` is all there is).
     private static func error(_ status: Int32, database: OpaquePointer, sql: String) -> SQLiteStatementError {
-        SQLiteStatementError(
-            code: sqlite_nio_sqlite3_extended_errcode(database),
-            message: String(cString: sqlite_nio_sqlite3_errmsg(database)),
-            sql: sql
-        )
+        let extended = sqlite_nio_sqlite3_extended_errcode(database)
+        guard extended & 0xFF == status & 0xFF else {
+            return SQLiteStatementError(code: status, message: String(cString: sqlite_nio_sqlite3_errstr(status)), sql: sql)
+        }
+        return SQLiteStatementError(code: extended, message: String(cString: sqlite_nio_sqlite3_errmsg(database)), sql: sql)
+    }
+
+    /// Rolls back a transaction left open (a `ROLLBACK` that failed), so that the next `BEGIN` can start; reports
+    /// whether there was one.
+    func rollBackLeftoverTransaction() -> Bool {
+        guard let database = self.database, sqlite_nio_sqlite3_get_autocommit(database) == 0 else { return false }
+        _ = try? self.query("ROLLBACK")
+        return true
     }
 
     /// SQLite copies the bound bytes before `bind` returns (`SQLITE_TRANSIENT`), so Swift's buffers may go at once.
@@ -183,8 +199,11 @@ final class SQLiteHandle: @unchecked Sendable {
 }
 
 extension SQLiteData {
-    fileprivate var isBlob: Bool {
-        if case .blob = self { return true }
-        return false
+    fileprivate var isLarge: Bool {
+        switch self {
+        case .blob: true
+        case .text(let text): text.utf8.count > SQLiteHandle.maximumRetainedTextBytes
+        default: false
+        }
     }
 }

@@ -32,3 +32,10 @@ package struct SQLiteReader {
         try self.handle.query(sql, binds)
     }
 }
+
+// Both wrap a connection that only its worker thread may touch (opened `NOMUTEX`): neither may leave the job.
+@available(*, unavailable)
+extension SQLiteTransaction: Sendable {}
+
+@available(*, unavailable)
+extension SQLiteReader: Sendable {}

@@ -14,13 +14,15 @@ final class SQLiteWorkerPool: Sendable {
     private struct Queue {
         var jobs: Deque<Job> = []
         var isShutDown = false
+        /// Threads that have closed their connection and ended.
+        var finishedThreads = 0
+        /// Callers of ``shutdown()`` waiting for the last thread to end.
+        var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let queue = Mutex(Queue())
     /// One signal per queued job, plus one per thread at shutdown.
     private let available = DispatchSemaphore(value: 0)
-    /// One signal per thread that has closed its connection and ended.
-    private let finished = DispatchSemaphore(value: 0)
     private let threadCount: Int
 
     /// Starts one thread per handle; each thread owns its handle from then on and closes it at shutdown.
@@ -50,23 +52,20 @@ final class SQLiteWorkerPool: Sendable {
         }
     }
 
-    /// Lets the queued jobs finish, then ends every thread and closes its connection. Later calls to ``run(_:)`` throw;
-    /// calling it again does nothing more.
+    /// Lets the queued jobs finish, then ends every thread and closes its connection; returns once all are closed,
+    /// for every caller. Later calls to ``run(_:)`` throw.
     func shutdown() async {
-        let first = self.queue.withLock { queue in
-            defer { queue.isShutDown = true }
-            return !queue.isShutDown
-        }
-        guard first else { return }
-        for _ in 0..<self.threadCount { self.available.signal() }
-        let threadCount = self.threadCount
-        let finished = self.finished
-        // Waiting on a semaphore blocks: done on a Dispatch thread, never on the caller's.
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                for _ in 0..<threadCount { finished.wait() }
-                continuation.resume()
+            let (first, done) = self.queue.withLock { queue in
+                defer { queue.isShutDown = true }
+                let done = queue.finishedThreads == self.threadCount
+                if !done { queue.shutdownWaiters.append(continuation) }
+                return (!queue.isShutDown, done)
             }
+            if first {
+                for _ in 0..<self.threadCount { self.available.signal() }
+            }
+            if done { continuation.resume() }
         }
     }
 
@@ -82,7 +81,13 @@ final class SQLiteWorkerPool: Sendable {
                 job(handle)
             case .some(.none):
                 handle.close()
-                self.finished.signal()
+                let waiters = self.queue.withLock { queue in
+                    queue.finishedThreads += 1
+                    guard queue.finishedThreads == self.threadCount else { return [CheckedContinuation<Void, Never>]() }
+                    defer { queue.shutdownWaiters.removeAll() }
+                    return queue.shutdownWaiters
+                }
+                for waiter in waiters { waiter.resume() }
                 return
             case .none:
                 continue
