@@ -36,7 +36,8 @@ struct BenchSeedCommand: AsyncParsableCommand {
                 try await BenchmarkSeed.seed(into: services, bcryptCost: configuration.bcryptCost, plan: plan, logger: logger)
             }
             let lines = seeded.map { "\($0.number)\t\($0.organization.id)\t\($0.organization.subdomain)\t\($0.ownerEmail)\n" }.joined()
-            if !FileManager.default.fileExists(atPath: output) { FileManager.default.createFile(atPath: output, contents: nil) }
+            // A failure here shows as the open below failing.
+            if !FileManager.default.fileExists(atPath: output) { _ = FileManager.default.createFile(atPath: output, contents: nil) }
             guard let handle = FileHandle(forWritingAtPath: output) else { throw FatalStartup(message: "Cannot write \(output).") }
             defer { try? handle.close() }
             try handle.seekToEnd()

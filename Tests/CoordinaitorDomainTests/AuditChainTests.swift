@@ -114,6 +114,30 @@ struct AuditChainTests {
         #expect(AuditCanonicalForm.bytes(of: reordered, sequence: 1) == first)
     }
 
+    /// Entries already stored were signed over these exact bytes: any change of the form breaks every existing chain.
+    @Test func theCanonicalFormKeepsItsExactBytes() throws {
+        let event = AuditEvent(
+            id: AuditEventID(try #require(UUID(uuidString: "0190A0B0-C0D0-7E0F-8A1B-2C3D4E5F6A7B"))),
+            organizationID: OrganizationID(try #require(UUID(uuidString: "11111111-2222-4333-8444-555555555555"))),
+            occurredAt: Date(timeIntervalSince1970: 1_800_000_000.1234), actor: AuditActor(type: .user, id: "u1", email: "é@acme.test"),
+            action: .taskCreated, target: AuditTarget(type: "task", id: "t1"), result: .success, ipAddress: "10.0.0.1",
+            userAgent: nil, requestID: "req-1", metadata: ["z": "last", "a": "ü;1:"]
+        )
+        let expected =
+            "2:v1;36:11111111-2222-4333-8444-555555555555;2:42;36:0190a0b0-c0d0-7e0f-8a1b-2c3d4e5f6a7b;13:1800000000123;4:user;"
+            + "2:u1;12:é@acme.test;12:task.created;4:task;2:t1;7:success;8:10.0.0.1;0:;5:req-1;1:2;1:a;5:ü;1:;1:z;4:last;"
+        #expect(String(decoding: AuditCanonicalForm.bytes(of: event, sequence: 42), as: UTF8.self) == expected)
+    }
+
+    @Test func metadataIsStoredAsAJSONObjectWithSortedKeys() throws {
+        var event = Self.event(1, metadata: ["route": "/api/tasks", "b": "quote \" back\\ tab\t", "a": "é"])
+        #expect(event.metadataJSON == #"{"a":"é","b":"quote \" back\\ tab\t","route":"/api/tasks"}"#)
+        let parsed = try JSONDecoder().decode([String: String].self, from: Data(event.metadataJSON.utf8))
+        #expect(parsed == event.metadata)
+        event.metadata = [:]
+        #expect(event.metadataJSON == "{}")
+    }
+
     @Test func organizationChangesBecomeTheirOwnEvents() {
         let now = Date()
         let before = Organization(

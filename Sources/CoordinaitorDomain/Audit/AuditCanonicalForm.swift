@@ -7,35 +7,34 @@ package enum AuditCanonicalForm {
     private static let version = "v1"
 
     package static func bytes(of event: AuditEvent, sequence: Int64) -> [UInt8] {
-        var fields: [String] = [
-            self.version,
-            event.chain.storageKey,
-            String(sequence),
-            event.id.description,
-            String(event.occurredAtMilliseconds),
-            event.actor.type.rawValue,
-            event.actor.id ?? "",
-            event.actor.email ?? "",
-            event.action.rawValue,
-            event.target?.type ?? "",
-            event.target?.id ?? "",
-            event.result.rawValue,
-            event.ipAddress ?? "",
-            event.userAgent ?? "",
-            event.requestID ?? "",
-            String(event.metadata.count),
-        ]
-        for key in event.metadata.keys.sorted() {
-            fields.append(key)
-            fields.append(event.metadata[key] ?? "")
-        }
+        // Written field by field into one buffer, not gathered as strings first: every API call's entry is sealed.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
-        for field in fields {
-            bytes.append(contentsOf: String(field.utf8.count).utf8)
+        bytes.reserveCapacity(256 + event.metadata.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 })
+        func field(_ value: some StringProtocol) {
+            bytes.append(contentsOf: String(value.utf8.count).utf8)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.utf8)
+            bytes.append(contentsOf: value.utf8)
             bytes.append(UInt8(ascii: ";"))
+        }
+        field(self.version)
+        field(event.chain.storageKey)
+        field(String(sequence))
+        field(event.id.description)
+        field(String(event.occurredAtMilliseconds))
+        field(event.actor.type.rawValue)
+        field(event.actor.id ?? "")
+        field(event.actor.email ?? "")
+        field(event.action.rawValue)
+        field(event.target?.type ?? "")
+        field(event.target?.id ?? "")
+        field(event.result.rawValue)
+        field(event.ipAddress ?? "")
+        field(event.userAgent ?? "")
+        field(event.requestID ?? "")
+        field(String(event.metadata.count))
+        for key in event.metadata.keys.sorted() {
+            field(key)
+            field(event.metadata[key] ?? "")
         }
         return bytes
     }

@@ -73,7 +73,7 @@ extension AuditEntry {
             bind(optional: event.ipAddress)
             bind(optional: event.userAgent)
             bind(optional: event.requestID)
-            bind(try PostgresJSON.text(event.metadata))
+            bind(event.metadataJSON)
             sql.appendLiteral("::jsonb")
             bind(entry.mac)
         }

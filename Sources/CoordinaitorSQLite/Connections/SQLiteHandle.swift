@@ -50,6 +50,12 @@ final class SQLiteHandle: @unchecked Sendable {
         self.database = nil
     }
 
+    /// The rowid of the last row an `INSERT` added on this connection (0 before any).
+    var lastInsertedRowID: Int64 {
+        guard let database = self.database else { return 0 }
+        return Int64(sqlite_nio_sqlite3_last_insert_rowid(database))
+    }
+
     /// Runs one statement with `binds` and returns every row it produced.
     @discardableResult
     func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {

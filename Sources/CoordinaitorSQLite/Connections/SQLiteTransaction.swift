@@ -17,6 +17,11 @@ package struct SQLiteTransaction {
     package func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
         try self.handle.query(sql, binds)
     }
+
+    /// The rowid of the row the last `INSERT` on this connection added (an `INTEGER PRIMARY KEY` is that rowid).
+    /// Cheaper than `RETURNING`, which SQLite runs like a trigger: that makes the insert a multi-step statement,
+    /// which keeps a statement journal of every page it touches.
+    package var lastInsertedRowID: Int64 { self.handle.lastInsertedRowID }
 }
 
 /// A reader connection, on its own thread, for the length of one `read` body.

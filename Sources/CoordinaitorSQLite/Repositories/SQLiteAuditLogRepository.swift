@@ -5,8 +5,6 @@ import SQLiteNIO
 /// The audit log on SQLite. Every write runs on the single writer inside `BEGIN IMMEDIATE`, which serializes appends
 /// to a chain across this process and every other one using the file: reading the head and moving it is atomic.
 struct SQLiteAuditLogRepository: AuditLogRepository {
-    /// Entries per `INSERT`: 16 binds each keeps a statement well under SQLite's limit of bound values.
-    private static let rowsPerInsert = 200
     /// Chains per head read or head move (three binds each at most).
     private static let keysPerStatement = 500
     let connections: SQLiteConnections
@@ -21,12 +19,8 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
             let heads = try Self.heads(of: storageKeys, transaction: transaction)
             let sealed = key.seal(events, after: heads)
             var entries = sealed.entries
-            for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
-                let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
-                let positions = try Self.insert(entries[chunk], transaction: transaction)
-                if let missing = AuditEntry.assignPositions(positions, to: &entries, in: chunk) {
-                    throw SQLiteStoredValueError(table: "audit_logs", column: "position", reason: "none returned for \(missing.sequence)")
-                }
+            for index in entries.indices {
+                entries[index].position = try Self.insert(entries[index], transaction: transaction)
             }
             try Self.move(sealed.tips, transaction: transaction)
             return entries
@@ -50,17 +44,13 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
         return heads
     }
 
-    /// Inserts `entries` with one statement and returns each one's position (`RETURNING` promises no order).
-    private static func insert(_ entries: ArraySlice<AuditEntry>, transaction: SQLiteTransaction) throws -> [AuditEntrySlot: Int64] {
-        let binds = try entries.flatMap { try $0.sqliteValues() }
-        let rows = try transaction.query(AuditEntry.sqliteInsertSQL(rowCount: entries.count), binds)
-        var positions: [AuditEntrySlot: Int64] = [:]
-        for row in rows {
-            let reader = SQLiteRowReader(row, table: "audit_logs")
-            let stored = AuditEntrySlot(storageKey: try reader.string("organization_id"), sequence: Int64(try reader.int("sequence")))
-            positions[stored] = Int64(try reader.int("position"))
-        }
-        return positions
+    /// Inserts one entry and returns its position. One prepared single-row statement without `RETURNING`, run once per
+    /// entry: a statement that writes several rows (or returns what it wrote) and can fail on a constraint makes SQLite
+    /// keep a statement journal of every page it touches, six B-trees per entry here, and a multi-row text had to be
+    /// prepared anew for every batch.
+    private static func insert(_ entry: AuditEntry, transaction: SQLiteTransaction) throws -> Int64 {
+        try transaction.query(AuditEntry.sqliteInsertSQL, entry.sqliteValues())
+        return transaction.lastInsertedRowID
     }
 
     /// Creates or moves the heads of the chains in `heads`.

@@ -13,15 +13,11 @@ extension AuditEntry {
 
     static let sqliteSelectList = (["position"] + sqliteInsertedColumns).joined(separator: ", ")
 
-    /// One `INSERT` of `rowCount` entries that returns each one's sequence number and position.
-    static func sqliteInsertSQL(rowCount: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: self.sqliteInsertedColumns.count).joined(separator: ", ") + ")"
-        let rows = Array(repeating: row, count: rowCount).joined(separator: ", ")
-        return """
-            INSERT INTO \(self.sqliteTableName) (\(self.sqliteInsertedColumns.joined(separator: ", "))) VALUES \(rows)
-            RETURNING organization_id, sequence, position
-            """
-    }
+    /// The `INSERT` of one entry; its position is the rowid SQLite assigns.
+    static let sqliteInsertSQL = """
+        INSERT INTO \(sqliteTableName) (\(sqliteInsertedColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: sqliteInsertedColumns.count).joined(separator: ", ")))
+        """
 
     init(sqliteRow row: SQLiteResultRow) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTableName)
@@ -53,13 +49,13 @@ extension AuditEntry {
     }
 
     /// Values in ``sqliteInsertedColumns`` order. The time is the event's signed milliseconds, stored as they are.
-    func sqliteValues() throws -> [SQLiteData] {
+    func sqliteValues() -> [SQLiteData] {
         let event = self.event
         return [
             .id(event.id), .text(event.chain.storageKey), .integer(SQLiteInt64(self.sequence)),
             .integer(SQLiteInt64(event.occurredAtMilliseconds)), .raw(event.actor.type), .text(event.actor.id), .text(event.actor.email),
             .raw(event.action), .text(event.target?.type), .text(event.target?.id), .raw(event.result), .text(event.ipAddress),
-            .text(event.userAgent), .text(event.requestID), try .json(event.metadata), .text(self.mac),
+            .text(event.userAgent), .text(event.requestID), .text(event.metadataJSON), .text(self.mac),
         ]
     }
 
