@@ -86,4 +86,9 @@ struct JSONTextTests {
             #expect(UUIDText.parse(invalid) == nil, "\(invalid)")
         }
     }
+
+    @Test func bytesAreWrittenAsTwoLowerCaseHexDigitsEach() {
+        #expect([0x00, 0x0f, 0x10, 0xab, 0xff].lowercaseHex == "000f10abff")
+        #expect([UInt8]().lowercaseHex == "")
+    }
 }

@@ -17,13 +17,6 @@ package struct HMACAuditChainKey: AuditChainKey {
         hmac.update(data: Array(previousMAC.utf8))
         hmac.update(data: [0x0A])
         hmac.update(data: canonicalForm)
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(SHA256.byteCount * 2)
-        for byte in hmac.finalize() {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return hmac.finalize().lowercaseHex
     }
 }

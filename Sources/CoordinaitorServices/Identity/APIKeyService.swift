@@ -96,13 +96,13 @@ package struct APIKeyService: Sendable {
     }
 
     package static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 
     /// `count` random bytes as lower-case hex: no separators, so the prefix and the secret split unambiguously.
     package static func randomHex(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }.lowercaseHex
     }
 
     private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {

@@ -31,10 +31,7 @@ package struct ArtifactService: Sendable {
             throw ValidationError(field: "body", "An artifact may be at most \(TaskArtifact.maximumSize) bytes.")
         }
         let now = self.time.now()
-        let digest = SHA256.hash(data: content).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = SHA256.hash(data: content).lowercaseHex
         let artifact = TaskArtifact(
             organizationID: organization.id,
             taskID: taskID,

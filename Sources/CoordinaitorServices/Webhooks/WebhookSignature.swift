@@ -1,3 +1,4 @@
+import CoordinaitorDomain
 import Crypto
 import Foundation
 
@@ -22,7 +23,7 @@ package enum WebhookSignature {
     package static func hex(body: String, secret: String, timestamp: Int) -> String {
         let key = SymmetricKey(data: Data(secret.utf8))
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: key)
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.lowercaseHex
     }
 
     /// What a receiver does: parses the header, recomputes the code and compares in constant time, and refuses a

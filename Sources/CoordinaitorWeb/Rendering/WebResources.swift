@@ -1,3 +1,4 @@
+import CoordinaitorDomain
 import Crypto
 import Foundation
 import Mustache
@@ -47,7 +48,7 @@ struct WebResources: Sendable {
         let staticDirectory = root.appendingPathComponent("static")
         for name in try files.contentsOfDirectory(atPath: staticDirectory.path) {
             let bytes = [UInt8](try Data(contentsOf: staticDirectory.appendingPathComponent(name)))
-            let digest = SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: bytes).prefix(8).lowercaseHex
             assets[name] = Asset(bytes: bytes, contentType: Self.contentType(of: name), version: digest)
         }
         return WebResources(templates: library, assets: assets)
