@@ -51,16 +51,14 @@ package enum UUIDText {
                         output[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    output[position] = Self.hexDigits[Int(byte >> 4)]
-                    output[position + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    output[position] = LowercaseHex.digits[Int(byte >> 4)]
+                    output[position + 1] = LowercaseHex.digits[Int(byte & 0x0F)]
                     position += 2
                 }
                 return position
             }
         }
     }
-
-    fileprivate static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func nibble(_ character: UInt8) -> UInt8? {
         switch character {
@@ -78,8 +76,8 @@ extension UUIDText {
         withUnsafeBytes(of: uuid.uuid) { raw in
             for (index, byte) in raw.enumerated() {
                 if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                bytes.append(LowercaseHex.digits[Int(byte >> 4)])
+                bytes.append(LowercaseHex.digits[Int(byte & 0x0F)])
             }
         }
     }

@@ -80,16 +80,14 @@ package enum JSONText {
                 case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 case 0..<0x20:
                     bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.lowerHex[Int(byte >> 4)])
-                    bytes.append(Self.lowerHex[Int(byte & 0x0F)])
+                    bytes.append(LowercaseHex.digits[Int(byte >> 4)])
+                    bytes.append(LowercaseHex.digits[Int(byte & 0x0F)])
                 default: bytes.append(byte)
                 }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
-
-    static let lowerHex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Parses one JSON document (RFC 8259; surrounding whitespace allowed). Numbers become `Double`s, as with
     /// Foundation's decoder.

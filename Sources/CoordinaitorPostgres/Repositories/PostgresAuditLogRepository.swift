@@ -24,7 +24,7 @@ struct PostgresAuditLogRepository: AuditLogRepository {
             var entries = sealed.entries
             for start in stride(from: 0, to: entries.count, by: Self.rowsPerInsert) {
                 let chunk = start..<min(start + Self.rowsPerInsert, entries.count)
-                let rows = try await connection.rows(try AuditEntry.postgresInsert(entries[chunk]), logger: logger)
+                let rows = try await connection.rows(AuditEntry.postgresInsert(entries[chunk]), logger: logger)
                 var positions: [AuditEntrySlot: Int64] = [:]
                 for row in rows {
                     let (storageKey, sequence, position) = try row.decode((String, Int64, Int64).self)

@@ -41,7 +41,7 @@ extension AuditEntry {
 
     /// One `INSERT` of every entry of `entries`, returning each one's sequence number and position. Every value is a
     /// bind parameter; the time is the event's signed milliseconds, stored exactly.
-    static func postgresInsert(_ entries: some Collection<AuditEntry>) throws -> PostgresQuery {
+    static func postgresInsert(_ entries: some Collection<AuditEntry>) -> PostgresQuery {
         var sql = PostgresQuery.StringInterpolation(literalCapacity: 64 * entries.count, interpolationCount: 16 * entries.count)
         sql.appendLiteral("INSERT INTO audit_logs (\(PostgresAuditColumns.inserted)) VALUES ")
         var separator = ""
