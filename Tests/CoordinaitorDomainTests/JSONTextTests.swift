@@ -75,9 +75,10 @@ struct JSONTextTests {
             #expect(UUIDText.lowercased(uuid) == lower)
             #expect(UUIDText.parse(lower) == uuid)
             #expect(UUIDText.parse(uuid.uuidString) == uuid)
-            var bytes: [UInt8] = []
+            // Appended after what the buffer already holds, which stays as it was.
+            var bytes = Array(#"{"id":""#.utf8)
             UUIDText.write(uuid, into: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == lower)
+            #expect(String(decoding: bytes, as: UTF8.self) == #"{"id":""# + lower)
         }
         let valid = "0190c2a4-7b1e-7cde-8f00-1234567890ab"
         for invalid in ["", valid.uppercased() + "0", String(valid.dropLast()), valid.replacingOccurrences(of: "-", with: "_"),

@@ -19,6 +19,9 @@ struct ErrorTests {
         (.post, "/api/tasks", #"{"title": "x", "projectId": "nope"}"#, nil, 422, "validation_failed", "projectId"),
         (.post, "/api/tasks", #"{"title": "x", "organizationId": "00000000-0000-7000-8000-000000000000"}"#, nil, 422, "validation_failed", "organizationId"),
         (.post, "/api/tasks", #"{"title": "   "}"#, nil, 422, "validation_failed", "title"),
+        // An unknown field is named before a missing or invalid one.
+        (.post, "/api/tasks", #"{"id": "00000000-0000-7000-8000-000000000000"}"#, nil, 422, "validation_failed", "id"),
+        (.post, "/api/tasks", #"{"title": 42, "status": "done", "ownerId": 1}"#, nil, 422, "validation_failed", "ownerId"),
         (.post, "/api/tasks", #"{"title": "x"}"#, "text/plain", 415, "unsupported_media_type", nil),
         (.post, "/api/tasks", #"{"title": "\#(String(repeating: "x", count: 4096))"}"#, nil, 413, "payload_too_large", nil),
         (.post, "/api/agents", #"{"name": "a", "provider": "gpt", "capabilities": ["ok", "Not Ok"]}"#, nil, 422, "validation_failed", "capabilities[1]"),

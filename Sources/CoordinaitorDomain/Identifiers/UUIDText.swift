@@ -43,19 +43,30 @@ package enum UUIDText {
 
     /// The lower-case canonical text, the form both stores sort and compare.
     package static func lowercased(_ uuid: UUID) -> String {
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            String(unsafeUninitializedCapacity: 36) { output in
+        String(unsafeUninitializedCapacity: Self.length) { output in
+            Self.spell(uuid, into: output)
+            return Self.length
+        }
+    }
+
+    private static let length = 36
+
+    /// Writes the 36 characters into `output`'s first 36 bytes, looking the digit table up once rather than per
+    /// digit and never growing an array byte by byte (each append checked capacity and uniqueness).
+    private static func spell(_ uuid: UUID, into output: UnsafeMutableBufferPointer<UInt8>) {
+        LowercaseHex.digits.withUnsafeBufferPointer { digits in
+            withUnsafeBytes(of: uuid.uuid) { raw in
                 var position = 0
-                for (index, byte) in raw.enumerated() {
+                for index in 0..<16 {
                     if index == 4 || index == 6 || index == 8 || index == 10 {
                         output[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    output[position] = LowercaseHex.digits[Int(byte >> 4)]
-                    output[position + 1] = LowercaseHex.digits[Int(byte & 0x0F)]
+                    let byte = raw[index]
+                    output[position] = digits[Int(byte >> 4)]
+                    output[position + 1] = digits[Int(byte & 0x0F)]
                     position += 2
                 }
-                return position
             }
         }
     }
@@ -73,12 +84,10 @@ package enum UUIDText {
 extension UUIDText {
     /// Appends the lower-case canonical text (no quotes), without building a `String`.
     package static func write(_ uuid: UUID, into bytes: inout [UInt8]) {
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(LowercaseHex.digits[Int(byte >> 4)])
-                bytes.append(LowercaseHex.digits[Int(byte & 0x0F)])
-            }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            Self.spell(uuid, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

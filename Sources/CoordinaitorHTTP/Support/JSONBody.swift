@@ -22,17 +22,16 @@ package struct JSONBodyReader: Sendable {
             )
         }
         let buffer = try await request.body.collect(upTo: self.maximumSize)
-        let data = Data(buffer.readableBytesView)
-        let object: [String: JSONValue]
+        let parsed: FieldCheckedBody<Body>
         do {
-            object = try JSONCoding.decoder.decode([String: JSONValue].self, from: data)
+            parsed = try JSONCoding.decoder.decode(FieldCheckedBody<Body>.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             if case .typeMismatch = error {
                 throw APIError(status: .unprocessableContent, code: "validation_failed", detail: "The body must be a JSON object.", field: "")
             }
             throw APIError(status: .badRequest, code: "malformed_json", detail: "The body is not valid JSON.")
         }
-        let unknown = Set(object.keys).subtracting(allowedFields).sorted()
+        let unknown = parsed.fields.subtracting(allowedFields).sorted()
         if !unknown.isEmpty {
             let issues = unknown.map { APIError.FieldIssue(field: $0, message: "Unknown or read-only field.") }
             throw APIError(
@@ -43,10 +42,10 @@ package struct JSONBodyReader: Sendable {
                 issues: issues
             )
         }
-        do {
-            return try JSONCoding.decoder.decode(Body.self, from: data)
-        } catch let error as DecodingError {
-            throw Self.problem(for: error)
+        switch parsed.body {
+        case .success(let body): return body
+        case .failure(let error as DecodingError): throw Self.problem(for: error)
+        case .failure(let error): throw error
         }
     }
 
@@ -96,5 +95,26 @@ package struct JSONBodyReader: Sendable {
         case is [Any].Type: "an array"
         default: "a value of the documented type"
         }
+    }
+}
+
+/// A JSON object's field names and its decoding as `Body`, from one parse of the bytes.
+///
+/// Only a body that is not an object at all (or not JSON) throws; an error decoding `Body` itself is kept, so that an
+/// unknown field is reported first even when a required one is missing or invalid too.
+private struct FieldCheckedBody<Body: Decodable>: Decodable {
+    let fields: Set<String>
+    let body: Result<Body, any Error>
+
+    init(from decoder: any Decoder) throws {
+        self.fields = Set(try decoder.container(keyedBy: FieldName.self).allKeys.map(\.stringValue))
+        self.body = Result { try Body(from: decoder) }
+    }
+
+    private struct FieldName: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -142,7 +142,10 @@ struct PostgresMembershipRepository: MembershipRepository {
             """,
             logger: logger
         )
-        return Set(try rows.map { try PostgresRowReader($0, table: "memberships").id("user_id") })
+        return Set(try rows.map { row in
+            var reader = PostgresRowReader(row, table: "memberships")
+            return try reader.id("user_id")
+        })
     }
 
     /// Refuses to demote or remove `userID`, an owner, unless another of the locked owners remains.

@@ -123,7 +123,8 @@ struct PostgresTaskRepository: TaskRepository {
                 )
                 guard let row = rows.first else { throw ResourceError.notFound("task") }
                 let current = try WorkTask(postgresRow: row)
-                let storedBytes = try PostgresRowReader(row, table: "tasks").int64("stored_bytes")
+                var storedBytesReader = PostgresRowReader(row, table: "tasks")
+                let storedBytes = try storedBytesReader.int64("stored_bytes")
                 let t = try change(current)
                 try PostgresTenantRows.checkIdentity(id: t.id, organizationID: t.organizationID, expected: id, in: scope)
                 try await Self.checkReferences(

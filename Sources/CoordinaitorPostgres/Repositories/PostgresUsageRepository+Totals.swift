@@ -14,7 +14,7 @@ extension PostgresUsageRepository {
             """
         )
         let joined = try rows.map { row in
-            let reader = PostgresRowReader(row, table: "usage_counters")
+            var reader = PostgresRowReader(row, table: "usage_counters")
             var counter: UsageCounter?
             // A metric this version does not know (written by a newer one) is left out, as in `counters(in:)`.
             if let key = try reader.optionalString("metric"), let metric = UsageMetric(storageKey: key) {

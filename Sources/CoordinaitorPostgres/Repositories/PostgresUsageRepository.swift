@@ -14,7 +14,7 @@ struct PostgresUsageRepository: UsageRepository {
             """
         )
         return try rows.compactMap { row in
-            let reader = PostgresRowReader(row, table: "usage_counters")
+            var reader = PostgresRowReader(row, table: "usage_counters")
             // A metric this version does not know (written by a newer one) is left out rather than failing the read.
             guard let metric = UsageMetric(storageKey: try reader.string("metric")) else { return nil }
             return UsageCounter(metric: metric, period: try reader.string("period"), used: try reader.int64("used"))
@@ -115,7 +115,7 @@ struct PostgresUsageRepository: UsageRepository {
 
     private static func capacities(_ row: PostgresRow?) throws -> [UsageMetric: Int64] {
         guard let row else { return [:] }
-        let reader = PostgresRowReader(row, table: "usage_counters")
+        var reader = PostgresRowReader(row, table: "usage_counters")
         return [
             .users: try reader.int64("users"),
             .projects: try reader.int64("projects"),

@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension APIKey {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "api_keys")
+        var reader = PostgresRowReader(row, table: "api_keys")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),
@@ -37,7 +37,7 @@ extension APIKey {
 
 extension Invitation {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "invitations")
+        var reader = PostgresRowReader(row, table: "invitations")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),

@@ -19,7 +19,7 @@ enum PostgresAuditColumns {
 
 extension AuditEntry {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "audit_logs")
+        var reader = PostgresRowReader(row, table: "audit_logs")
         let chain = try AuditChain(storedKey: try reader.string("organization_id"), table: "audit_logs")
         let event = AuditEvent(
             id: try reader.id("id"),
@@ -93,7 +93,7 @@ extension AuditEntry {
 
 extension AuditChainHead {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "audit_chain_heads")
+        var reader = PostgresRowReader(row, table: "audit_chain_heads")
         self.init(
             chain: try AuditChain(storedKey: try reader.string("organization_id"), table: "audit_chain_heads"),
             lastSequence: try reader.int64("last_sequence"),

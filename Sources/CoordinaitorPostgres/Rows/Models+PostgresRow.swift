@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension Organization {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "organizations")
+        var reader = PostgresRowReader(row, table: "organizations")
         self.init(
             id: try reader.id("id"),
             name: try reader.string("name"),
@@ -24,7 +24,7 @@ extension Organization {
 
 extension Project {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "projects")
+        var reader = PostgresRowReader(row, table: "projects")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),
@@ -39,7 +39,7 @@ extension Project {
 
 extension Agent {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "agents")
+        var reader = PostgresRowReader(row, table: "agents")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),
@@ -56,7 +56,7 @@ extension Agent {
 
 extension WorkTask {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "tasks")
+        var reader = PostgresRowReader(row, table: "tasks")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),
@@ -79,7 +79,7 @@ extension WorkTask {
 
 extension User {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "users")
+        var reader = PostgresRowReader(row, table: "users")
         self.init(
             id: try reader.id("id"),
             email: try reader.string("email"),
@@ -95,7 +95,7 @@ extension User {
 
 extension Membership {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "memberships")
+        var reader = PostgresRowReader(row, table: "memberships")
         self.init(
             organizationID: try reader.id("organization_id"),
             userID: try reader.id("user_id"),

@@ -3,53 +3,76 @@ import Foundation
 import PostgresNIO
 
 /// Reads typed values out of a row by column name, reporting the table and column of anything unreadable.
+///
+/// Columns read in the order of the select list are found by walking the row, one name comparison each; only a read
+/// out of that order builds PostgresNIO's random-access row (an array of cells, then a hash lookup per column), which
+/// on a page of tasks cost more than decoding the values.
 struct PostgresRowReader {
-    private let row: PostgresRandomAccessRow
+    private let row: PostgresRow
     private let table: String
+    /// The column after the last one read in order.
+    private var next: PostgresRow.Index
+    private var randomAccess: PostgresRandomAccessRow?
 
     init(_ row: PostgresRow, table: String) {
-        self.row = row.makeRandomAccess()
+        self.row = row
         self.table = table
+        self.next = row.startIndex
     }
 
     private func error(_ column: String, _ reason: String) -> PostgresStoredValueError {
         PostgresStoredValueError(table: self.table, column: column, reason: reason)
     }
 
-    func string(_ column: String) throws -> String { try self.row[column].decode(String.self) }
-
-    func optionalString(_ column: String) throws -> String? { try self.row[column].decode(String?.self) }
-
-    func int(_ column: String) throws -> Int { try self.row[column].decode(Int.self) }
-
-    func int64(_ column: String) throws -> Int64 { try self.row[column].decode(Int64.self) }
-
-    func bool(_ column: String) throws -> Bool { try self.row[column].decode(Bool.self) }
-
-    func date(_ column: String) throws -> Date { try self.row[column].decode(MillisecondTimestamp.self).date }
-
-    func optionalDate(_ column: String) throws -> Date? { try self.row[column].decode(MillisecondTimestamp?.self)?.date }
-
-    func id<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
-        TypedID(try self.row[column].decode(UUID.self))
+    private mutating func cell(_ column: String) throws -> PostgresCell {
+        if self.next < self.row.endIndex {
+            let cell = self.row[self.next]
+            if cell.columnName == column {
+                self.next = self.row.index(after: self.next)
+                return cell
+            }
+        }
+        let randomAccess = self.randomAccess ?? self.row.makeRandomAccess()
+        self.randomAccess = randomAccess
+        // PostgresNIO traps on an unknown name; a query that lost a column is an error to report, not a crash.
+        guard randomAccess.contains(column) else { throw self.error(column, "not in the query's result") }
+        return randomAccess[column]
     }
 
-    func optionalID<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
-        try self.row[column].decode(UUID?.self).map(TypedID.init)
+    mutating func string(_ column: String) throws -> String { try self.cell(column).decode(String.self) }
+
+    mutating func optionalString(_ column: String) throws -> String? { try self.cell(column).decode(String?.self) }
+
+    mutating func int(_ column: String) throws -> Int { try self.cell(column).decode(Int.self) }
+
+    mutating func int64(_ column: String) throws -> Int64 { try self.cell(column).decode(Int64.self) }
+
+    mutating func bool(_ column: String) throws -> Bool { try self.cell(column).decode(Bool.self) }
+
+    mutating func date(_ column: String) throws -> Date { try self.cell(column).decode(MillisecondTimestamp.self).date }
+
+    mutating func optionalDate(_ column: String) throws -> Date? { try self.cell(column).decode(MillisecondTimestamp?.self)?.date }
+
+    mutating func id<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
+        TypedID(try self.cell(column).decode(UUID.self))
     }
 
-    func value<Value: RawRepresentable<String>>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
+    mutating func optionalID<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
+        try self.cell(column).decode(UUID?.self).map(TypedID.init)
+    }
+
+    mutating func value<Value: RawRepresentable<String>>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
         let raw = try self.string(column)
         guard let value = Value(rawValue: raw) else { throw self.error(column, "unknown value '\(raw)'") }
         return value
     }
 
     /// JSON columns are selected as `column::text`, so the driver hands over the document as text.
-    func json<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
+    mutating func json<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value {
         try self.decodeJSON(try self.string(column), column: column)
     }
 
-    func optionalJSON<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value? {
+    mutating func optionalJSON<Value: Decodable>(_ column: String, as _: Value.Type = Value.self) throws -> Value? {
         // Explicit, or `Value?` could be inferred and JSON `null` would come back as a missing value.
         try self.optionalString(column).map { try self.decodeJSON($0, column: column, as: Value.self) }
     }
@@ -57,7 +80,7 @@ struct PostgresRowReader {
     /// A `jsonb` column as PostgreSQL spells it (`{"a": 1}`): checked, not parsed and rewritten. It is the same JSON
     /// as the compact form (`RawJSON` compares documents, not spellings), and a list page no longer builds and
     /// re-encodes a value tree for every task's input and output.
-    func optionalRawJSON(_ column: String) throws -> RawJSON? {
+    mutating func optionalRawJSON(_ column: String) throws -> RawJSON? {
         guard let text = try self.optionalString(column) else { return nil }
         do {
             return try RawJSON(storedText: text)

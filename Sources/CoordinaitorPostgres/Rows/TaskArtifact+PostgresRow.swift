@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension TaskArtifact {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "task_artifacts")
+        var reader = PostgresRowReader(row, table: "task_artifacts")
         let name = try reader.string("name")
         guard let artifactName = try? ArtifactName(name) else {
             throw PostgresStoredValueError(table: "task_artifacts", column: "name", reason: "invalid artifact name '\(name)'")

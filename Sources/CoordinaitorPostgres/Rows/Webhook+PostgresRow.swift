@@ -13,7 +13,7 @@ enum PostgresWebhookColumns {
 
 extension Webhook {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "webhooks")
+        var reader = PostgresRowReader(row, table: "webhooks")
         let stored = try reader.string("events")
         guard let events = Self.events(fromStored: stored) else {
             throw PostgresStoredValueError(table: "webhooks", column: "events", reason: "unknown event in '\(stored)'")
@@ -33,7 +33,7 @@ extension Webhook {
 
 extension WebhookDelivery {
     init(postgresRow row: PostgresRow) throws {
-        let reader = PostgresRowReader(row, table: "webhook_deliveries")
+        var reader = PostgresRowReader(row, table: "webhook_deliveries")
         self.init(
             id: try reader.id("id"),
             organizationID: try reader.id("organization_id"),
