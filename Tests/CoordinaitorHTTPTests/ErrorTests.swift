@@ -22,6 +22,10 @@ struct ErrorTests {
         // An unknown field is named before a missing or invalid one.
         (.post, "/api/tasks", #"{"id": "00000000-0000-7000-8000-000000000000"}"#, nil, 422, "validation_failed", "id"),
         (.post, "/api/tasks", #"{"title": 42, "status": "done", "ownerId": 1}"#, nil, 422, "validation_failed", "ownerId"),
+        // Numbers and escapes Foundation reads lazily, found by schemathesis: a problem, not a 500.
+        (.post, "/api/agents", #"{"name": "a", "provider": "gpt", "maxConcurrentTasks": 2.5890419884777833e-42}"#, nil, 422, "validation_failed", ""),
+        (.post, "/api/agents", #"{"name": "a", "provider": "gpt", "maxConcurrentTasks": 1e400}"#, nil, 422, "validation_failed", ""),
+        (.post, "/api/tasks", #"{"title": "\ud800x"}"#, nil, 422, "validation_failed", ""),
         (.post, "/api/tasks", #"{"title": "x"}"#, "text/plain", 415, "unsupported_media_type", nil),
         (.post, "/api/tasks", #"{"title": "\#(String(repeating: "x", count: 4096))"}"#, nil, 413, "payload_too_large", nil),
         (.post, "/api/agents", #"{"name": "a", "provider": "gpt", "capabilities": ["ok", "Not Ok"]}"#, nil, 422, "validation_failed", "capabilities[1]"),

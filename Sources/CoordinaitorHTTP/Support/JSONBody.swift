@@ -45,7 +45,16 @@ package struct JSONBodyReader: Sendable {
         switch parsed.body {
         case .success(let body): return body
         case .failure(let error as DecodingError): throw Self.problem(for: error)
-        case .failure(let error): throw error
+        case .failure(let error) where APIError(translating: error) != nil: throw error
+        case .failure(let error):
+            // Foundation reads numbers and string escapes lazily and throws its own error type for one it cannot
+            // represent (`2.5e-42` for an integer, a lone surrogate); a top-level `decode` turns it into this one.
+            let context = DecodingError.Context(
+                codingPath: [],
+                debugDescription: "a value cannot be read: a number out of range or not a whole number where one is required, or an invalid string escape",
+                underlyingError: error
+            )
+            throw Self.problem(for: .dataCorrupted(context))
         }
     }
 
