@@ -5,8 +5,8 @@ import PostgresNIO
 /// Reads typed values out of a row by column name, reporting the table and column of anything unreadable.
 ///
 /// Columns read in the order of the select list are found by walking the row, one name comparison each; only a read
-/// out of that order builds PostgresNIO's random-access row (an array of cells, then a hash lookup per column), which
-/// on a page of tasks cost more than decoding the values.
+/// out of that order builds PostgresNIO's random-access row (an array of cells for every row, then a hashed lookup
+/// and a fresh cell per column), work that a page of tasks repeated for each of its 16 columns.
 struct PostgresRowReader {
     private let row: PostgresRow
     private let table: String
