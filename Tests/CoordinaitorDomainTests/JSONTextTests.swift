@@ -33,6 +33,12 @@ struct JSONTextTests {
         try JSONText.validate(JSONText.canonical(value))
     }
 
+    /// `JSONValue`'s own `Decodable` conformance tries each kind in turn; every kind must come back as itself.
+    @Test(arguments: samples)
+    func foundationDecodesEveryKindAsItself(_ value: JSONValue) throws {
+        #expect(try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value)) == value)
+    }
+
     @Test func readsWhatFoundationReads() throws {
         let texts = [
             #" { "a" : [ 1 , 2.5e3 , -0.25E-2 , true , false , null ] , "b" : "\u00e9\ud83d\ude80\/\"\\\b\f\n\r\t" } "#,

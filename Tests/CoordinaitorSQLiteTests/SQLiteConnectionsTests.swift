@@ -8,29 +8,12 @@ import Testing
 /// The connection layer under the repositories: kept statements, transactions, readers beside the writer, shutdown.
 @Suite("SQLite connections")
 struct SQLiteConnectionsTests {
-    /// Opens connections on a new file with one table `items (id INTEGER PRIMARY KEY, name TEXT UNIQUE, data BLOB)`.
-    private func withConnections(readers: Int = 2, _ body: (SQLiteConnections) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-connections-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let connections = try await SQLiteConnections.open(
-            path: directory.appendingPathComponent("store.sqlite").path, readerCount: readers, logger: testLogger())
-        do {
-            try await connections.write { try $0.query("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT UNIQUE, data BLOB)") }
-            try await body(connections)
-        } catch {
-            try? await connections.close()
-            throw error
-        }
-        try await connections.close()
-    }
-
     private func names(_ connections: SQLiteConnections) async throws -> [String] {
         try await connections.read { try $0.query("SELECT name FROM items ORDER BY id") }.compactMap { $0.column("name")?.string }
     }
 
     @Test func aKeptStatementThatFailedRunsAgainWithNewValues() async throws {
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             let insert = "INSERT INTO items (name) VALUES (?)"
             try await connections.write { try $0.query(insert, [.text("a")]) }
             let error = await #expect(throws: SQLiteStatementError.self) {
@@ -46,7 +29,7 @@ struct SQLiteConnectionsTests {
 
     @Test func aFailedBodyRollsBackEveryStatementOfItsTransaction() async throws {
         struct Refused: Error {}
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             await #expect(throws: Refused.self) {
                 try await connections.write { transaction in
                     try transaction.query("INSERT INTO items (name) VALUES ('kept?')")
@@ -58,7 +41,7 @@ struct SQLiteConnectionsTests {
     }
 
     @Test func textAndBlobsComeBackByteForByte() async throws {
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             let text = "nul\u{0}inside · ünïcødé 🚀"
             let bytes: [UInt8] = [0, 1, 2, 0, 255, 0]
             try await connections.write { try $0.query("INSERT INTO items (name, data) VALUES (?, ?)", [.text(text), .blob(ByteBuffer(bytes: bytes))]) }
@@ -70,7 +53,7 @@ struct SQLiteConnectionsTests {
     }
 
     @Test func moreDistinctStatementsThanTheCacheKeepsStillRun() async throws {
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             let count = SQLiteHandle.statementCacheCapacity + 10
             try await connections.write { transaction in
                 for index in 0..<count { try transaction.query("INSERT INTO items (name) VALUES ('item-\(index)')") }
@@ -81,7 +64,7 @@ struct SQLiteConnectionsTests {
     }
 
     @Test func aStatementWithManyBindsIsNotKeptAndStillRuns() async throws {
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             let count = SQLiteHandle.maximumKeptBindCount + 1
             let sql = "INSERT INTO items (name) VALUES " + Array(repeating: "(?)", count: count).joined(separator: ", ")
             let binds = (0..<count).map { SQLiteData.text("bulk-\($0)") }
@@ -93,7 +76,7 @@ struct SQLiteConnectionsTests {
     }
 
     @Test func readersSeeTheLastCommitWhileAWriteIsOpen() async throws {
-        try await withConnections { (connections: SQLiteConnections) async throws in
+        try await withItemsConnections { (connections: SQLiteConnections) async throws in
             try await connections.write { try $0.query("INSERT INTO items (name) VALUES ('committed')") }
             let (inWrite, proceed) = AsyncStream.makeStream(of: Void.self)
             let release = DispatchSemaphoreBox()
@@ -177,8 +160,25 @@ struct SQLiteConnectionsTests {
     }
 }
 
+/// Opens connections on a new file with one table `items (id INTEGER PRIMARY KEY, name TEXT UNIQUE, data BLOB)`.
+func withItemsConnections(readers: Int = 2, _ body: (SQLiteConnections) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-connections-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let connections = try await SQLiteConnections.open(
+        path: directory.appendingPathComponent("store.sqlite").path, readerCount: readers, logger: testLogger())
+    do {
+        try await connections.write { try $0.query("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT UNIQUE, data BLOB)") }
+        try await body(connections)
+    } catch {
+        try? await connections.close()
+        throw error
+    }
+    try await connections.close()
+}
+
 /// A semaphore a `@Sendable` write body can wait on, so a test can hold the writer inside its transaction.
-private final class DispatchSemaphoreBox: Sendable {
+final class DispatchSemaphoreBox: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
     func wait() { self.semaphore.wait() }
     func signal() { self.semaphore.signal() }

@@ -7,10 +7,23 @@ package struct UsageLimits: Hashable, Sendable {
     package var period: UsagePeriod
     /// A metric absent from the table is unlimited (still counted).
     package var maximums: [UsageMetric: Int64]
+    /// Where storage reports the counters the write changed. Not part of the limits' value: two limits with the same
+    /// period and maximums are equal whatever their receipts hold.
+    package let receipt: UsageReceipt
 
-    package init(period: UsagePeriod, maximums: [UsageMetric: Int64]) {
+    package init(period: UsagePeriod, maximums: [UsageMetric: Int64], receipt: UsageReceipt = UsageReceipt()) {
         self.period = period
         self.maximums = maximums
+        self.receipt = receipt
+    }
+
+    package static func == (lhs: UsageLimits, rhs: UsageLimits) -> Bool {
+        lhs.period == rhs.period && lhs.maximums == rhs.maximums
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(self.period)
+        hasher.combine(self.maximums)
     }
 
     /// Counts everything and refuses nothing: for tools and tests that must not be limited.
@@ -20,11 +33,16 @@ package struct UsageLimits: Hashable, Sendable {
 
     /// The counter row a change of `metric` goes to: the month for monthly quotas, the current value otherwise.
     package func counterPeriod(for metric: UsageMetric) -> String {
-        metric.kind == .monthly ? self.period.key : UsageCounterPeriod.current
+        UsageCounterPeriod.key(for: metric, in: self.period)
     }
 }
 
 package enum UsageCounterPeriod {
+    /// The counter row of `metric` while `period` is the month: the month for monthly quotas, `current` otherwise.
+    package static func key(for metric: UsageMetric, in period: UsagePeriod) -> String {
+        metric.kind == .monthly ? period.key : Self.current
+    }
+
     /// The `period` of the rows that hold capacities' current values. Months are `YYYY-MM`.
     package static let current = "current"
 }

@@ -61,6 +61,7 @@ enum PostgresUsageLedger {
                 )
                 newValue = try rows.first?.decode(Int64.self) ?? 0
             }
+            limits.receipt.record(charge.metric, period: limits.counterPeriod(for: charge.metric), used: newValue)
             if charge.metric.kind == .capacity {
                 // The month's row keeps the value as it stood at the month's last change: the history of capacities.
                 let month = limits.period.key

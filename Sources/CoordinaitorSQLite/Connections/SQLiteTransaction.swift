@@ -1,3 +1,4 @@
+import Logging
 import SQLiteNIO
 
 /// The writer connection while it is inside a `BEGIN IMMEDIATE` transaction, on the writer's thread.
@@ -44,3 +45,22 @@ extension SQLiteTransaction: Sendable {}
 
 @available(*, unavailable)
 extension SQLiteReader: Sendable {}
+
+extension SQLiteHandle {
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; whatever `body` throws rolls the transaction back and is rethrown.
+    func inTransaction<Result>(logger: Logger, _ body: (SQLiteTransaction) throws -> Result) throws -> Result {
+        if self.rollBackLeftoverTransaction() {
+            logger.error("Rolled back a SQLite transaction left open by a failed ROLLBACK")
+        }
+        // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way with SQLITE_BUSY.
+        try self.query("BEGIN IMMEDIATE")
+        do {
+            let result = try body(SQLiteTransaction(handle: self))
+            try self.query("COMMIT")
+            return result
+        } catch {
+            _ = try? self.query("ROLLBACK")
+            throw error
+        }
+    }
+}

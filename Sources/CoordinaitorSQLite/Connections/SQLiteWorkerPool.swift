@@ -39,17 +39,26 @@ final class SQLiteWorkerPool: Sendable {
     func run<Result: Sendable>(_ body: @escaping @Sendable (SQLiteHandle) throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let call = PendingCall(body: body, continuation: continuation)
-            let accepted = self.queue.withLock { queue in
-                guard !queue.isShutDown else { return false }
-                queue.jobs.append { handle in call.run(on: handle) }
-                return true
-            }
-            if accepted {
-                self.available.signal()
-            } else {
+            if !self.submit({ handle in call.run(on: handle) }) {
                 call.refuse()
             }
         }
+    }
+
+    /// Queues `job` for the next free thread without waiting for it; false (and the job dropped) once shut down.
+    func submit(_ job: @escaping Job) -> Bool {
+        let accepted = self.queue.withLock { queue in
+            guard !queue.isShutDown else { return false }
+            queue.jobs.append(job)
+            return true
+        }
+        if accepted { self.available.signal() }
+        return accepted
+    }
+
+    /// The error a call gets once the pool is shut down.
+    static var shutDownError: SQLiteStatementError {
+        SQLiteStatementError(code: SQLITE_MISUSE, message: "the store is shut down", sql: "")
     }
 
     /// Lets the queued jobs finish, then ends every thread and closes its connection; returns once all are closed,
@@ -116,7 +125,7 @@ private final class PendingCall<Result: Sendable>: @unchecked Sendable {
 
     func refuse() {
         self.body = nil
-        self.continuation.resume(throwing: SQLiteStatementError(code: SQLITE_MISUSE, message: "the store is shut down", sql: ""))
+        self.continuation.resume(throwing: SQLiteWorkerPool.shutDownError)
     }
 
     private func takeBodyAndRun(on handle: SQLiteHandle) -> Swift.Result<Result, any Error> {

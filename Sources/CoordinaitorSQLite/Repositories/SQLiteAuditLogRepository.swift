@@ -15,7 +15,8 @@ struct SQLiteAuditLogRepository: AuditLogRepository {
         // every entry and moves every head with a statement per step (per chunk), not per chain: the writer is shared
         // by every write of the server, and a statement per chain held it long enough to stall task creation.
         let storageKeys = Array(Set(events.map(\.chain.storageKey))).sorted()
-        return try await self.connections.write { transaction in
+        // Database work and sealing only, so it can share a commit with other grouped writes.
+        return try await self.connections.groupedWrite { transaction in
             let heads = try Self.heads(of: storageKeys, transaction: transaction)
             let sealed = key.seal(events, after: heads)
             var entries = sealed.entries

@@ -31,7 +31,8 @@ struct SQLiteTaskRepository: TaskRepository {
         let rows = try tasks.map { try $0.sqliteValues() }
         let references = tasks.distinctReferences
         try await SQLiteConstraintViolation.mapConflicts(resource: "task") {
-            try await self.connections.write { transaction in
+            // Only database work and the usage receipt (recorded again if it runs again): safe to group.
+            try await self.connections.groupedWrite { transaction in
                 for projectID in references.projects { try Self.checkReferences(projectID: projectID, agentID: nil, in: scope, transaction: transaction) }
                 for agentID in references.agents { try Self.checkReferences(projectID: nil, agentID: agentID, in: scope, transaction: transaction) }
                 for values in rows { try transaction.query(Self.table.insertSQL, values) }

@@ -53,6 +53,7 @@ enum SQLiteUsageLedger {
                     Self.adjustSQL, [organization, metric, period, .integer(Int(max(charge.amount, 0))), .integer(Int(charge.amount))])
                 newValue = Int64(rows.first?.column("used")?.integer ?? 0)
             }
+            limits.receipt.record(charge.metric, period: limits.counterPeriod(for: charge.metric), used: newValue)
             if charge.metric.kind == .capacity {
                 // The month's row keeps the value as it stood at the month's last change: the history of capacities.
                 try transaction.query(Self.snapshotSQL, [organization, metric, .text(limits.period.key), .integer(Int(newValue))])

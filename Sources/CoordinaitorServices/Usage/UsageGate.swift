@@ -36,7 +36,7 @@ package struct UsageGate: Sendable {
         let limits = self.limits(for: organization)
         do {
             let result = try await write(limits)
-            self.observer.usageChanged(in: organization)
+            self.observer.usageChanged(in: organization, to: limits.receipt)
             return result
         } catch let reached as UsageLimitReachedError {
             let exceeded = LimitExceededError(reached, tier: organization.tier, period: limits.period, now: self.time.now())
@@ -47,18 +47,19 @@ package struct UsageGate: Sendable {
 
     /// Runs a write that releases usage, then lets observers know.
     package func releasing<Result>(_ organization: OrganizationID, _ write: (UsageLimits) async throws -> Result) async throws -> Result {
-        let result = try await write(self.releaseLimits())
-        self.observer.usageReleased(in: organization)
+        let limits = self.releaseLimits()
+        let result = try await write(limits)
+        self.observer.usageReleased(in: organization, to: limits.receipt)
         return result
     }
 }
 
 /// Hears about usage as it changes: the usage snapshot cache, and (through it) warnings and webhooks.
 package protocol UsageObserver: Sendable {
-    /// A write consumed usage of `organization`.
-    func usageChanged(in organization: Organization)
-    /// A write released usage.
-    func usageReleased(in organization: OrganizationID)
+    /// A write consumed usage of `organization`, leaving the counters in `receipt`.
+    func usageChanged(in organization: Organization, to receipt: UsageReceipt)
+    /// A write released usage, leaving the counters in `receipt`.
+    func usageReleased(in organization: OrganizationID, to receipt: UsageReceipt)
     /// A write was refused by a limit.
     func limitExceeded(_ error: LimitExceededError, in organization: Organization)
 }

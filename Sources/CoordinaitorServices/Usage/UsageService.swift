@@ -6,8 +6,10 @@ import Synchronization
 /// Reports an organization's usage against its plan, and keeps a short-lived snapshot of it per organization for the
 /// warning header that tenant responses carry.
 ///
-/// The snapshot is refreshed at most every `snapshotLifetime` (and after this node's own writes), so warnings cost
-/// one counters query per organization and interval, not one per request.
+/// The snapshot is read again at most every `snapshotLifetime`, and this node's own writes bring it up to date from
+/// the counters their transactions left (``UsageReceipt``), so warnings cost one counters query per organization and
+/// interval, not one per request or per write. Two writes of one organization that finish together may report in
+/// either order; the snapshot then lags by one write until it is next read.
 package final class UsageService: UsageObserver, Sendable {
     private struct Snapshot {
         var report: UsageReport
@@ -102,8 +104,8 @@ package final class UsageService: UsageObserver, Sendable {
         let now = self.time.now().timeIntervalSince1970
         let cached = self.snapshots.withLock { $0[organization.id] }
         var report: UsageReport
-        // Reused until `snapshotLifetime` old, or until this node's next request after it wrote usage: one counters
-        // query (on a reader) per write, none per read.
+        // Reused until `snapshotLifetime` old (writes on this node update it in place), or after a change it could not
+        // follow exactly (see `update`): one counters query (on a reader) per organization and interval.
         if let cached, !cached.isStale, now - cached.takenAt < self.snapshotLifetime, cached.tier == organization.tier,
             cached.overrides == organization.planOverrides
         {
@@ -117,13 +119,7 @@ package final class UsageService: UsageObserver, Sendable {
             }
             let previous = cached.map { Set($0.report.warnings.map(\.metric)) } ?? []
             self.snapshots.withLock { $0[organization.id] = Snapshot(report: report, tier: organization.tier, overrides: organization.planOverrides, takenAt: now, isStale: false) }
-            for line in report.warnings where !previous.contains(line.metric) && cached != nil {
-                self.events.limitWarning(line, in: organization)
-                self.audit.record(
-                    .limitWarning, in: organization.id, target: AuditTarget(type: "limit", id: line.metric.rawValue),
-                    metadata: ["used": String(line.used), "maximum": line.maximum.map(String.init) ?? "", "tier": organization.tier.rawValue]
-                )
-            }
+            if cached != nil { self.announce(report.warnings.filter { !previous.contains($0.metric) }, in: organization) }
         }
         if let calls = self.meter.used(by: organization.id, in: report.period), let index = report.lines.firstIndex(where: { $0.metric == .apiCallsPerMonth }) {
             report.lines[index].used = calls
@@ -131,12 +127,17 @@ package final class UsageService: UsageObserver, Sendable {
         return report.warnings
     }
 
-    package func usageChanged(in organization: Organization) {
-        self.markStale(organization.id)
+    /// Brings the snapshot up to the counters the write left (no query); raises the warnings it newly crossed.
+    package func usageChanged(in organization: Organization, to receipt: UsageReceipt) {
+        let crossed = self.update(organization.id, to: receipt) { snapshot in
+            snapshot.tier == organization.tier && snapshot.overrides == organization.planOverrides
+        }
+        self.announce(crossed, in: organization)
     }
 
-    package func usageReleased(in organization: OrganizationID) {
-        self.markStale(organization)
+    package func usageReleased(in organization: OrganizationID, to receipt: UsageReceipt) {
+        // A release only lowers counters: nothing to announce.
+        _ = self.update(organization, to: receipt) { _ in true }
     }
 
     /// Records every refusal in the audit log; publishes the `limit.exceeded` event at most hourly per limit.
@@ -159,6 +160,44 @@ package final class UsageService: UsageObserver, Sendable {
 
     private func markStale(_ organization: OrganizationID) {
         self.snapshots.withLock { $0[organization]?.isStale = true }
+    }
+
+    /// Sets the snapshot's lines to the receipt's counters and returns the lines that became warnings. A snapshot
+    /// the receipt cannot update exactly (another month, another plan, already stale) is marked stale instead, and
+    /// the next request reads the counters.
+    private func update(
+        _ organization: OrganizationID,
+        to receipt: UsageReceipt,
+        when isCurrent: (Snapshot) -> Bool
+    ) -> [UsageReport.Line] {
+        let counters = receipt.recorded
+        guard !counters.isEmpty else { return [] }
+        return self.snapshots.withLock { snapshots in
+            guard var snapshot = snapshots[organization] else { return [] }
+            let period = snapshot.report.period
+            let fits = counters.values.allSatisfy { $0.period == UsageCounterPeriod.key(for: $0.metric, in: period) }
+            guard !snapshot.isStale, isCurrent(snapshot), fits else {
+                snapshots[organization]?.isStale = true
+                return []
+            }
+            let before = Set(snapshot.report.warnings.map(\.metric))
+            for index in snapshot.report.lines.indices {
+                if let counter = counters[snapshot.report.lines[index].metric] { snapshot.report.lines[index].used = counter.used }
+            }
+            snapshots[organization] = snapshot
+            return snapshot.report.warnings.filter { !before.contains($0.metric) }
+        }
+    }
+
+    /// A `limit.warning` event and an audit entry for each limit that just reached 80%.
+    private func announce(_ crossed: [UsageReport.Line], in organization: Organization) {
+        for line in crossed {
+            self.events.limitWarning(line, in: organization)
+            self.audit.record(
+                .limitWarning, in: organization.id, target: AuditTarget(type: "limit", id: line.metric.rawValue),
+                metadata: ["used": String(line.used), "maximum": line.maximum.map(String.init) ?? "", "tier": organization.tier.rawValue]
+            )
+        }
     }
 
     private func report(of rows: [UsageCounter], for organization: Organization, period: UsagePeriod, current: UsagePeriod) -> UsageReport {

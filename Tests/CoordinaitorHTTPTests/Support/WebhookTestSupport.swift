@@ -17,8 +17,8 @@ func withWebhookStore(_ backend: TestBackend, _ body: @escaping @Sendable (any D
 
 /// Usage observers are not what these tests look at.
 struct IgnoredUsage: UsageObserver {
-    func usageChanged(in organization: Organization) {}
-    func usageReleased(in organization: OrganizationID) {}
+    func usageChanged(in organization: Organization, to receipt: UsageReceipt) {}
+    func usageReleased(in organization: OrganizationID, to receipt: UsageReceipt) {}
     func limitExceeded(_ error: LimitExceededError, in organization: Organization) {}
 }
 
