@@ -24,12 +24,19 @@ package struct Page<Item: Sendable>: Sendable {
     }
 
     /// Builds a page from `limit + 1` fetched rows: the extra row only proves that a next page exists.
+    ///
+    /// Inlinable so that each store specializes it for its item type: generic code called across modules looked up
+    /// type metadata and copied every item through value witnesses, on every page of every list. The extra row is
+    /// dropped in place rather than the others copied.
+    @inlinable
     package init(fetched: [Item], limit: Int, cursor: (Item) -> String) {
-        if fetched.count > limit {
-            self.items = Array(fetched.prefix(limit))
-            self.nextCursor = self.items.last.map(cursor)
+        var items = fetched
+        if items.count > limit {
+            items.removeLast(items.count - max(limit, 0))
+            self.items = items
+            self.nextCursor = items.last.map(cursor)
         } else {
-            self.items = fetched
+            self.items = items
             self.nextCursor = nil
         }
     }

@@ -59,6 +59,8 @@ package struct JSONBodyReader: Sendable {
     }
 
     private static func isJSON(_ contentType: String) -> Bool {
+        // What nearly every client sends, checked without splitting and lower-casing.
+        if contentType == "application/json" { return true }
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmed.lowercased() } ?? ""
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
@@ -116,14 +118,17 @@ private struct FieldCheckedBody<Body: Decodable>: Decodable {
     let body: Result<Body, any Error>
 
     init(from decoder: any Decoder) throws {
-        self.fields = Set(try decoder.container(keyedBy: FieldName.self).allKeys.map(\.stringValue))
+        // A closure, not `\.stringValue`: a key path written inside a generic type is instantiated at run time on
+        // every call (type metadata looked up by mangled name), which was a tenth of reading a small body.
+        self.fields = Set(try decoder.container(keyedBy: BodyFieldName.self).allKeys.map { $0.stringValue })
         self.body = Result { try Body(from: decoder) }
     }
+}
 
-    private struct FieldName: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+/// Any field name of a request body. Outside ``FieldCheckedBody``, which would make it generic too.
+private struct BodyFieldName: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
