@@ -4,6 +4,7 @@ import CoordinaitorServices
 import CoordinaitorWeb
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The opened store and the services over it: what `buildApplication` wires into HTTP.
@@ -71,7 +72,8 @@ package func buildApplication(
     logger: Logger,
     registry: RouteRegistry = RouteRegistry(),
     webRoutes: WebRouteTable = WebRouteTable(),
-    seedsDemoData: Bool = false
+    seedsDemoData: Bool = false,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let services = components.services
     let readiness = StoreReadiness()
@@ -121,6 +123,8 @@ package func buildApplication(
             ),
             AuditRetentionPruner(audit: services.auditLog, organizations: store.dataStore.organizations, logger: logger),
         ],
+        // Learns the bound address (PORT=0 binds any free port: what tests that run a real server use).
+        onServerRunning: onServerRunning,
         logger: logger
     )
     app.beforeServerStarts {

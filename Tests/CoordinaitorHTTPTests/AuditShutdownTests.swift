@@ -6,7 +6,6 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import ServiceLifecycle
 import Synchronization
 import Testing
@@ -18,9 +17,10 @@ struct AuditShutdownTests {
     @Test func nothingIsLostAcrossAGracefulShutdownUnderLoad() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coordinaitor-shutdown-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let port = try await Self.freePort()
+        // Port 0 and the port the server reports once it listens: a port picked beforehand and released can be taken
+        // by another test's server (a PostgreSQL cluster did), and the server then never starts.
         let environment = [
-            "MULTI_TENANT_ENABLED": "true", "DATA_DIR": directory.path, "BCRYPT_COST": "4", "PORT": String(port), "LOG_DIR": "",
+            "MULTI_TENANT_ENABLED": "true", "DATA_DIR": directory.path, "BCRYPT_COST": "4", "PORT": "0", "LOG_DIR": "",
         ]
         let configuration = try AppConfiguration(reading: { environment[$0] })
         let logger = Logger(label: "test") { _ in RecordingLogHandler() }
@@ -28,15 +28,29 @@ struct AuditShutdownTests {
         _ = try await components.store.dataStore.migrate()
         let data = try await TwoTenants.seed(components)
         await components.services.audit.flush()
-        let app = try buildApplication(components: components, configuration: configuration, logger: logger)
+        let (listening, listened) = AsyncStream.makeStream(of: Int.self)
+        let app = try buildApplication(components: components, configuration: configuration, logger: logger) { channel in
+            listened.yield(channel.localAddress?.port ?? 0)
+            listened.finish()
+        }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
 
         let acknowledged = Counter()
         let attempted = Counter()
         let token = data.acme.token
         let stopping = Counter()
+        let lastProblem = LastProblem()
         try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                do {
+                    try await group.run()
+                } catch {
+                    listened.finish()  // a server that could not start has no port to wait for
+                    throw error
+                }
+            }
+            var ports = listening.makeAsyncIterator()
+            let port = try #require(await ports.next())
             // Eight clients send as fast as they can until the server stops answering.
             for _ in 0..<8 {
                 tasks.addTask {
@@ -51,16 +65,21 @@ struct AuditShutdownTests {
                         do {
                             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(2))
                             _ = try await response.body.collect(upTo: 1 << 20)
-                            if response.status == .ok { acknowledged.increment() }
+                            if response.status == .ok { acknowledged.increment() } else { lastProblem.set("status \(response.status.code)") }
                         } catch {
                             if stopping.value > 0 { return }
+                            lastProblem.set(String(describing: error))
                             try await Task.sleep(for: .milliseconds(10))
                         }
                     }
                 }
             }
-            // Stop while requests are in flight.
-            while acknowledged.value < 300 { try await Task.sleep(for: .milliseconds(5)) }
+            // Stop while requests are in flight; a server that never serves 300 requests fails the test instead of hanging it.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while acknowledged.value < 300, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            if acknowledged.value < 300 {
+                Issue.record("\(acknowledged.value) of \(attempted.value) requests answered 200 within 60 s; last problem: \(lastProblem.value)")
+            }
             stopping.increment()
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
@@ -85,18 +104,15 @@ struct AuditShutdownTests {
         #expect(acknowledged.value >= 300)
     }
 
+    final class LastProblem: Sendable {
+        private let text = Mutex("none")
+        func set(_ problem: String) { self.text.withLock { $0 = problem } }
+        var value: String { self.text.withLock { $0 } }
+    }
+
     final class Counter: Sendable {
         private let count = Atomic<Int>(0)
         func increment() { self.count.add(1, ordering: .relaxed) }
         var value: Int { self.count.load(ordering: .relaxed) }
-    }
-
-    /// A port nothing listens on right now (bound and released; the tiny race is acceptable in a test).
-    static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
     }
 }
