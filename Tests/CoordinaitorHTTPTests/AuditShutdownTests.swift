@@ -26,7 +26,8 @@ struct AuditShutdownTests {
         let logger = Logger(label: "test") { _ in RecordingLogHandler() }
         let components = try await ServerComponents.open(configuration: configuration, logger: logger)
         _ = try await components.store.dataStore.migrate()
-        let data = try await TwoTenants.seed(components)
+        // Enterprise: a rate-limit bucket of 1,000, so the clients load the server rather than collect 429s.
+        let data = try await TwoTenants.seed(components, tier: .enterprise)
         await components.services.audit.flush()
         let (listening, listened) = AsyncStream.makeStream(of: Int.self)
         let app = try buildApplication(components: components, configuration: configuration, logger: logger) { channel in
