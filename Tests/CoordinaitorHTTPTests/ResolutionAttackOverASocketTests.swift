@@ -53,9 +53,9 @@ struct ResolutionAttackOverASocketTests {
         default:
             return [
                 RawAttack(name: "dot-dot after the key", requestLine: "GET /org/acme/../globex/api/tasks HTTP/1.1", fields: ["Host: localhost"],
-                    outcome: .refused(.notFound, code: "route_not_found")),
+                    outcome: .refused(.badRequest, code: "invalid_path")),
                 RawAttack(name: "encoded dot-dot as the key", requestLine: "GET /org/%2e%2e/api/tasks HTTP/1.1", fields: ["Host: localhost"],
-                    outcome: .refused(.badRequest, code: "invalid_tenant_id")),
+                    outcome: .refused(.badRequest, code: "invalid_path")),
                 RawAttack(name: "encoded slash in the key", requestLine: "GET /org/acme%2Fglobex/api/tasks HTTP/1.1", fields: ["Host: localhost"],
                     outcome: .refused(.badRequest, code: "invalid_tenant_id")),
                 RawAttack(name: "own key", requestLine: "GET /org/acme/api/tasks HTTP/1.1", fields: ["Host: globex.localhost"], outcome: .servesAcme),

@@ -117,7 +117,7 @@ struct StrategyTests {
 
     @Test func pathStrategyStripsThePrefix() async throws {
         let environment = Self.multiTenant.merging(["MULTI_TENANT_STRATEGY": "path"]) { $1 }
-        try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, _, data in
+        try await TestServer(environment: environment).run(seed: TwoTenants.seed) { client, services, data in
             let bySubdomain = try await client.send(.get, "/org/acme/api/tasks", token: data.acme.token)
             #expect(bySubdomain.status == .ok)
             #expect(try bySubdomain.json.ids(of: "tasks") == [data.acme.task.id.description])
@@ -129,10 +129,16 @@ struct StrategyTests {
             let noPrefix = try await client.send(.get, "/api/tasks")
             #expect(noPrefix.problemCode == "tenant_not_found")
             let traversal = try await client.send(.get, "/org/acme/../globex/api/tasks", token: data.acme.token)
-            #expect(traversal.status == .notFound)
+            #expect(traversal.status == .badRequest)
+            #expect(traversal.problemCode == "invalid_path")
             #expect(!traversal.text.contains(data.globex.task.id.description))
+            let refusals = try await services.auditLog.entries(in: .platform, action: AuditAction.invalidPath.rawValue)
+            let requestID = try #require(try traversal.json["requestId"]?.string)
+            let refusal = try #require(refusals.first { $0.event.requestID == requestID })
+            #expect(refusal.event.metadata["path"] == "/org/acme/../globex/api/tasks")
+            #expect(refusal.event.organizationID == nil)
             let dotdot = try await client.send(.get, "/org/../api/tasks")
-            #expect(dotdot.problemCode == "invalid_tenant_id")
+            #expect(dotdot.problemCode == "invalid_path")
             let encoded = try await client.send(.get, "/org/ac%6De/api/tasks")
             #expect(encoded.problemCode == "invalid_tenant_id")
             let central = try await client.send(.get, "/org/acme/health")

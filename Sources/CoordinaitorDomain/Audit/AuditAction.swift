@@ -35,6 +35,9 @@ extension AuditAction {
     /// A tenant route whose request named no organization, or named one wrongly (`tenant_not_found`, `invalid_tenant_id`,
     /// `tenant_header_required`): probing shows up here even with `AUDIT_API_REQUESTS=false`.
     package static let tenantUnresolved: Self = "access.tenant_unresolved"
+    /// A request whose path had a `.` or `..` segment (`invalid_path`), refused before routing: recorded in the
+    /// platform's log whatever the path, since such a path is written by hand.
+    package static let invalidPath: Self = "access.invalid_path"
     package static let permissionDenied: Self = "access.permission_denied"
     package static let featureDenied: Self = "access.feature_denied"
     package static let rateLimited: Self = "access.rate_limited"

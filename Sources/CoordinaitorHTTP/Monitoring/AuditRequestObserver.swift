@@ -7,6 +7,7 @@ import CoordinaitorServices
 /// they are decided, with the organization that was targeted; limit refusals by the usage service, with the limit.
 ///
 /// Only routes under `/api` are recorded: health checks, the OpenAPI document and metrics scrapes are not API calls.
+/// The exception is a path refused for its dot segments (`access.invalid_path`), recorded whatever it was aimed at.
 /// Queuing is in memory; ``AuditWriter`` writes in batches off the request path.
 package struct AuditRequestObserver: RequestObserver {
     private let trail: AuditTrail
@@ -20,7 +21,10 @@ package struct AuditRequestObserver: RequestObserver {
     }
 
     package func requestFinished(_ request: ObservedRequest) {
-        guard let route = request.route, route.hasPrefix("/api/") else { return }
+        guard let route = request.route, route.hasPrefix("/api/") else {
+            if request.errorCode == DotSegmentMiddleware<AppRequestContext>.problemCode { self.recordInvalidPath(request) }
+            return
+        }
         // Without per-call entries, only refusals are recorded: skip building an event for the rest.
         guard self.recordsAPIRequests || request.errorCode != nil else { return }
         let organization = request.organization?.id
@@ -43,12 +47,22 @@ package struct AuditRequestObserver: RequestObserver {
         self.trail.record(self.event(action, in: organization, target: target, result: .denied, request: request, metadata: accessMetadata))
     }
 
+    /// A path with dot segments matches no route, or matches one by accident (`/api/tasks/..`): the route label would
+    /// say little, so the entry keeps the path as sent (truncated), in the platform's log.
+    private func recordInvalidPath(_ request: ObservedRequest) {
+        let path = String(request.path.prefix(512))
+        let metadata = ["method": request.method, "path": path, "error": DotSegmentMiddleware<AppRequestContext>.problemCode]
+        let target = AuditTarget(type: "route", id: "\(request.method) \(request.routeLabel)")
+        self.trail.record(self.event(.invalidPath, in: nil, target: target, result: .denied, request: request, metadata: metadata))
+    }
+
     /// The access event a refused request's problem code stands for, if it is one.
     static func accessAction(forProblem code: String) -> AuditAction? {
         switch code {
         case "authentication_required", "invalid_credential": .unauthenticated
         case "tenant_not_found", "invalid_tenant_id", "tenant_header_required": .tenantUnresolved
         case "tenant_inactive": .inactiveTenant
+        case "invalid_path": .invalidPath
         case "permission_denied", "user_required", "super_admin_required", "tier_requires_super_admin": .permissionDenied
         case "feature_not_available": .featureDenied
         case "rate_limited": .rateLimited

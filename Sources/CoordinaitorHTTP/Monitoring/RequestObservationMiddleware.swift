@@ -9,6 +9,8 @@ package struct ObservedRequest: Sendable {
     /// The matched route in OpenAPI form (`/api/tasks/{id}`), or nil when no route matched (a 404 for an unknown path).
     package var route: String?
     package var method: String
+    /// The request target as routed (path and query): without an `/org/{key}` prefix taken off by the path strategy.
+    package var path: String
     package var status: Int
     package var latency: Duration
     package var startedAt: Date
@@ -81,6 +83,7 @@ package struct RequestObservationMiddleware: RouterMiddleware {
             // Hummingbird names the endpoint of an unmatched path "NotFound"; that is no route of ours.
             route: context.endpointPath.flatMap { $0 == "NotFound" ? nil : Self.openAPITemplate($0) },
             method: request.method.rawValue,
+            path: request.head.path ?? "",
             status: status,
             latency: ContinuousClock().now - started,
             startedAt: startedAt,

@@ -38,6 +38,7 @@ package enum APIRouter {
         // Outermost, so it sees every request however it ends (and binds the audit context for everything below).
         router.add(middleware: RequestObservationMiddleware(observers: observers, trustProxy: tenancy.trustProxy, time: services.time))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: DotSegmentMiddleware())
         let body = JSONBodyReader(maximumSize: settings.maximumBodySize)
         let resolver = TenantResolver(configuration: tenancy)
         let authentication = AuthenticationMiddleware(tokens: tokens, identities: services.identities, apiKeys: services.apiKeys)

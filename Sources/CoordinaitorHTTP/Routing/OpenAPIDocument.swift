@@ -5912,7 +5912,7 @@ enum OpenAPIDocument {
     },
     "responses": {
       "BadRequest": {
-        "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), malformed JSON, or a bad query parameter.",
+        "description": "Invalid tenant header or path key (`invalid_tenant_id`, `tenant_header_required`), a `.` or `..` path segment (`invalid_path`), malformed JSON, or a bad query parameter.",
         "content": {
           "application/problem+json": {
             "schema": {

@@ -6,7 +6,8 @@ import Hummingbird
 /// names no organization).
 ///
 /// Routing happens inside the wrapped responder, so the route table is the same for every strategy; a path that does
-/// not start with the prefix is passed on untouched (and finds no tenant on tenant routes).
+/// not start with the prefix is passed on untouched (and finds no tenant on tenant routes), and so is a path with dot
+/// segments, for ``DotSegmentMiddleware`` to refuse whole: `/org/../org/globex/...` must not become `/org/globex/...`.
 package struct PathTenantResponder<Wrapped: HTTPResponder>: HTTPResponder where Wrapped.Context == AppRequestContext {
     package typealias Context = AppRequestContext
 
@@ -22,7 +23,7 @@ package struct PathTenantResponder<Wrapped: HTTPResponder>: HTTPResponder where 
     }
 
     package func respond(to request: Request, context: Context) async throws -> Response {
-        guard let path = request.head.path, let (key, remainder) = PathTenantPrefix.split(path),
+        guard let path = request.head.path, !PathDotSegments.occur(in: path), let (key, remainder) = PathTenantPrefix.split(path),
             self.isEnabled || self.alwaysPrefixed.contains(where: { Self.isUnder($0, remainder) })
         else {
             return try await self.wrapped.respond(to: request, context: context)

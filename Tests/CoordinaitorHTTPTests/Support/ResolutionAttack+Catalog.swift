@@ -5,6 +5,8 @@ extension ResolutionAttack {
     private static let crossTenant = Outcome.refused(.forbidden, code: "cross_tenant_access_denied")
     private static let noTenant = Outcome.refused(.notFound, code: "tenant_not_found")
     private static let invalidKey = Outcome.refused(.badRequest, code: "invalid_tenant_id")
+    /// A path with a `.` or `..` segment, refused whole before routing.
+    private static let invalidPath = Outcome.refused(.badRequest, code: "invalid_path")
     /// A path that matches no route once the prefix is stripped: the router's own 404.
     private static let noRoute = Outcome.refused(.notFound, code: "route_not_found")
 
@@ -38,6 +40,7 @@ extension ResolutionAttack {
                 host("trailing dot and port", "acme.localhost.:8080", .servesAcme),
                 host("port", "acme.localhost:8080", .servesAcme),
                 host("two trailing dots", "acme.localhost..", noTenant),
+                ResolutionAttack(name: "dot-dot in the API path", uri: "/api/projects/../tasks", fields: [("Host", "acme.localhost")], outcome: invalidPath),
                 host("non-numeric port", "acme.localhost:80a", noTenant),
                 host("two ports", "acme.localhost:8080:8080", noTenant),
                 host("IPv6 literal with port", "[::1]:8080", noTenant),
@@ -98,14 +101,17 @@ extension ResolutionAttack {
                 path("own prefix in upper case", "/org/ACME/api/tasks", .servesAcme),
                 path("own prefix, the other's host and header", "/org/acme/api/tasks", .servesAcme,
                     fields: [("Host", "globex.localhost"), ("X-Tenant-ID", "globex")]),
-                path("dot-dot after the key", "/org/acme/../globex/api/tasks", noRoute),
-                path("encoded dot-dot after the key", "/org/acme/%2e%2e/globex/api/tasks", noRoute),
-                path("dot-dot inside the API path", "/org/acme/api/../../org/globex/api/tasks", noRoute),
-                path("dot-dot as the key", "/org/../api/tasks", invalidKey),
-                path("encoded dot-dot as the key", "/org/%2e%2e/api/tasks", invalidKey),
-                // Stripping `/org/..` leaves a path no route has: the key is never looked at.
-                path("dot-dot as the key before the other's prefix", "/org/../org/globex/api/tasks", noRoute),
-                path("encoded dot-dot as the key before the other's name", "/org/%2e%2e/globex/api/tasks", noRoute),
+                path("dot-dot after the key", "/org/acme/../globex/api/tasks", invalidPath),
+                path("encoded dot-dot after the key", "/org/acme/%2e%2e/globex/api/tasks", invalidPath),
+                path("half-encoded dot-dot after the key", "/org/acme/.%2E/globex/api/tasks", invalidPath),
+                path("dot-dot inside the API path", "/org/acme/api/../../org/globex/api/tasks", invalidPath),
+                path("single dot inside the API path", "/org/acme/api/./tasks", invalidPath),
+                path("dot-dot as the key", "/org/../api/tasks", invalidPath),
+                path("encoded dot-dot as the key", "/org/%2e%2e/api/tasks", invalidPath),
+                path("dot-dot as the key before the other's prefix", "/org/../org/globex/api/tasks", invalidPath),
+                path("encoded dot-dot as the key before the other's name", "/org/%2e%2e/globex/api/tasks", invalidPath),
+                path("dot-dot as the last segment", "/org/acme/api/tasks/..", invalidPath),
+                path("dots inside a segment are not dot segments", "/org/acme/api/tasks..", noRoute),
                 path("encoded slash in the key", "/org/acme%2Fglobex/api/tasks", invalidKey),
                 path("encoded slash and dot-dot in the key", "/org/acme%2F..%2Fglobex/api/tasks", invalidKey),
                 path("percent-encoded key", "/org/%61cme/api/tasks", invalidKey),

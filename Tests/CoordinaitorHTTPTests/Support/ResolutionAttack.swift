@@ -44,6 +44,7 @@ struct ResolutionAttack: Sendable, CustomStringConvertible {
         switch code {
         case "cross_tenant_access_denied": .crossTenantDenied
         case "tenant_not_found", "invalid_tenant_id", "tenant_header_required": .tenantUnresolved
+        case "invalid_path": .invalidPath
         default: nil
         }
     }
