@@ -17,7 +17,9 @@ package enum UUIDText {
         return text.withUTF8 { Self.parse(bytes: $0) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
+    /// The UUID spelled by `bytes` (UTF-8, as in ``parse(_:)-(String)``), read where they are: a stored id is parsed
+    /// straight out of the database's buffer, without a `String` made for it first.
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard bytes.count == 36 else { return nil }
         var value: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

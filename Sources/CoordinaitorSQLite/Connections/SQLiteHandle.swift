@@ -59,6 +59,11 @@ final class SQLiteHandle: @unchecked Sendable {
     /// Runs one statement with `binds` and returns every row it produced.
     @discardableResult
     func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
+        try self.query(sql, binds) { $0.copied() }
+    }
+
+    /// Runs one statement with `binds` and returns what `decode` makes of each row, read where the statement holds it.
+    func query<Row>(_ sql: String, _ binds: [SQLiteData], decode: (SQLiteStatementRow) throws -> Row) throws -> [Row] {
         guard let database = self.database else {
             throw SQLiteStatementError(code: SQLITE_MISUSE, message: "the connection is closed", sql: sql)
         }
@@ -78,12 +83,13 @@ final class SQLiteHandle: @unchecked Sendable {
             }
         }
         try self.bind(binds, to: statement.pointer, sql: sql, on: database)
-        var rows: [SQLiteResultRow] = []
+        let row = SQLiteStatementRow(statement: statement.pointer, columnNames: statement.columnNames)
+        var rows: [Row] = []
         while true {
             let status = sqlite_nio_sqlite3_step(statement.pointer)
             switch status {
             case SQLITE_ROW:
-                rows.append(try self.row(of: statement, sql: sql, on: database))
+                rows.append(try decode(row))
             case SQLITE_DONE:
                 return rows
             default:
@@ -154,32 +160,6 @@ final class SQLiteHandle: @unchecked Sendable {
             }
             guard status == SQLITE_OK else { throw Self.error(status, database: database, sql: sql) }
         }
-    }
-
-    private func row(of statement: KeptStatement, sql: String, on database: OpaquePointer) throws -> SQLiteResultRow {
-        let pointer = statement.pointer
-        var values: [SQLiteData] = []
-        values.reserveCapacity(statement.columnNames.count)
-        for index in 0..<Int32(statement.columnNames.count) {
-            switch sqlite_nio_sqlite3_column_type(pointer, index) {
-            case SQLITE_INTEGER:
-                values.append(.integer(Int(sqlite_nio_sqlite3_column_int64(pointer, index))))
-            case SQLITE_FLOAT:
-                values.append(.float(sqlite_nio_sqlite3_column_double(pointer, index)))
-            case SQLITE_TEXT:
-                // By length, not up to the first NUL: text may hold NUL characters.
-                let start = sqlite_nio_sqlite3_column_text(pointer, index)
-                let count = Int(sqlite_nio_sqlite3_column_bytes(pointer, index))
-                values.append(.text(String(decoding: UnsafeBufferPointer(start: start, count: start == nil ? 0 : count), as: UTF8.self)))
-            case SQLITE_BLOB:
-                let start = sqlite_nio_sqlite3_column_blob(pointer, index)
-                let count = Int(sqlite_nio_sqlite3_column_bytes(pointer, index))
-                values.append(.blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count))))
-            default:
-                values.append(.null)
-            }
-        }
-        return SQLiteResultRow(columnNames: statement.columnNames, values: values)
     }
 
     /// The error for `status`, with the connection's extended code and message when they describe it (a misuse

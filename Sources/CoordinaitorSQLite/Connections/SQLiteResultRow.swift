@@ -19,14 +19,4 @@ final class SQLiteColumnNames: Sendable {
 package struct SQLiteResultRow: Sendable {
     let columnNames: SQLiteColumnNames
     let values: [SQLiteData]
-
-    /// The value of the column called `name`, or `nil` when the statement selected no such column.
-    package func column(_ name: String) -> SQLiteData? {
-        self.columnNames.index(of: name).map { self.values[$0] }
-    }
-
-    /// The name of the column at `index`, for error messages.
-    func columnName(at index: Int) -> String {
-        index < self.columnNames.count ? self.columnNames.names[index] : "#\(index)"
-    }
 }

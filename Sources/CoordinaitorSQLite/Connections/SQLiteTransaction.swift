@@ -37,6 +37,11 @@ package struct SQLiteReader {
     package func query(_ sql: String, _ binds: [SQLiteData] = []) throws -> [SQLiteResultRow] {
         try self.handle.query(sql, binds)
     }
+
+    /// Runs one statement with bound values and returns what `decode` makes of each row, read in place.
+    func query<Row>(_ sql: String, _ binds: [SQLiteData], decode: (SQLiteStatementRow) throws -> Row) throws -> [Row] {
+        try self.handle.query(sql, binds, decode: decode)
+    }
 }
 
 // Both wrap a connection that only its worker thread may touch (opened `NOMUTEX`): neither may leave the job.

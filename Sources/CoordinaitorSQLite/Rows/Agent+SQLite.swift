@@ -8,7 +8,7 @@ extension Agent {
         valueColumns: ["name", "provider", "capabilities", "status", "max_concurrent_tasks", "created_at", "updated_at"]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             id: try reader.id("id"),

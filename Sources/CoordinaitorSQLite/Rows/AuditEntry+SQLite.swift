@@ -19,7 +19,7 @@ extension AuditEntry {
         VALUES (\(Array(repeating: "?", count: sqliteInsertedColumns.count).joined(separator: ", ")))
         """
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTableName)
         let chain = try AuditChain(storedKey: try reader.string("organization_id"), table: Self.sqliteTableName)
         let targetType = try reader.optionalString("target_type")
@@ -72,7 +72,7 @@ extension AuditEntry {
 extension AuditChainHead {
     static let sqliteSelectList = "organization_id, last_sequence, last_mac, pruned_through_sequence, pruned_through_mac"
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: "audit_chain_heads")
         self.init(
             chain: try AuditChain(storedKey: try reader.string("organization_id"), table: "audit_chain_heads"),

@@ -8,7 +8,7 @@ extension Invitation {
         valueColumns: ["email", "role", "token_hash", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at"]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             id: try reader.id("id"),

@@ -8,7 +8,7 @@ extension Membership {
         valueColumns: ["role", "created_at", "updated_at"]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             organizationID: try reader.id("organization_id"),

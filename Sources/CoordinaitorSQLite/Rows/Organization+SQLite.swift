@@ -11,7 +11,7 @@ extension Organization {
         ]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             id: try reader.id("id"),

@@ -4,18 +4,18 @@ import SQLiteNIO
 
 /// Reads typed values out of a row by column position, for rows selected with a table's full column list.
 ///
-/// The columns are taken out of the row once; ``SQLiteRowReader`` looks each one up by name instead, which is fine
-/// for single rows but measurable on every row of every list page.
-struct SQLiteColumnReader {
-    private let row: SQLiteResultRow
+/// ``SQLiteRowReader`` looks each column up by name instead, which is fine for single rows but measurable on every row
+/// of every list page.
+struct SQLiteColumnReader<Row: SQLiteRowValues> {
+    private let row: Row
     private let table: String
 
-    init(_ row: SQLiteResultRow, table: SQLiteTable) throws {
+    init(_ row: Row, table: SQLiteTable) throws {
         self.row = row
         self.table = table.name
         // The select list is built from the same column list, so positions match; a different count means a query
         // that did not select the table's columns.
-        guard row.values.count >= table.columns.count else {
+        guard row.count >= table.columns.count else {
             throw SQLiteStoredValueError(table: table.name, column: "*", reason: "expected \(table.columns.count) columns")
         }
     }
@@ -25,32 +25,33 @@ struct SQLiteColumnReader {
     }
 
     func string(_ index: Int) throws -> String {
-        guard case .text(let value) = self.row.values[index] else { throw self.error(index, "expected text") }
+        guard let value = self.row.text(at: index) else { throw self.error(index, "expected text") }
         return value
     }
 
     func optionalString(_ index: Int) throws -> String? {
-        if self.row.values[index].isNull { return nil }
+        if self.row.isNull(at: index) { return nil }
         return try self.string(index)
     }
 
     func date(_ index: Int) throws -> Date {
-        guard case .integer(let value) = self.row.values[index] else { throw self.error(index, "expected milliseconds") }
-        return EpochMilliseconds(Int64(value)).date
+        guard let value = self.row.integer(at: index) else { throw self.error(index, "expected milliseconds") }
+        return EpochMilliseconds(value).date
     }
 
     func optionalDate(_ index: Int) throws -> Date? {
-        if self.row.values[index].isNull { return nil }
+        if self.row.isNull(at: index) { return nil }
         return try self.date(index)
     }
 
+    /// Parsed from the stored text where it lies, without a `String` for it.
     func id<Kind>(_ index: Int, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
-        guard let id = TypedID<Kind>(try self.string(index)) else { throw self.error(index, "expected a UUID") }
-        return id
+        guard let uuid = self.row.withText(at: index, UUIDText.parse(bytes:)) ?? nil else { throw self.error(index, "expected a UUID") }
+        return TypedID(uuid)
     }
 
     func optionalID<Kind>(_ index: Int, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {
-        if self.row.values[index].isNull { return nil }
+        if self.row.isNull(at: index) { return nil }
         return try self.id(index)
     }
 

@@ -45,7 +45,7 @@ struct SQLiteListQuery {
     func fetch<Item>(
         _ page: PageRequest,
         on connections: SQLiteConnections,
-        decode: (SQLiteResultRow) throws -> Item,
+        decode: @escaping @Sendable (SQLiteStatementRow) throws -> Item,
         cursor: (Item) -> String
     ) async throws -> Page<Item> {
         var query = self
@@ -60,8 +60,9 @@ struct SQLiteListQuery {
         // prepare the statement again. One kept statement per page size instead.
         let sql = "SELECT \(self.table.selectList) FROM \(self.table.name)\(whereClause) ORDER BY \(self.order.column) \(direction) LIMIT \(limit + 1)"
         let binds = query.binds
-        let rows = try await connections.read { try $0.query(sql, binds) }
-        return Page(fetched: try rows.map(decode), limit: limit, cursor: cursor)
+        // Decoded on the reader, while the statement holds each row: no copy of the row's values in between.
+        let items = try await connections.read { try $0.query(sql, binds, decode: decode) }
+        return Page(fetched: items, limit: limit, cursor: cursor)
     }
 
     /// Keeps the rows that come after `value` in the list's direction.

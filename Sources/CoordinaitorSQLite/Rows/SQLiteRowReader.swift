@@ -3,18 +3,22 @@ import Foundation
 import SQLiteNIO
 
 /// Reads typed values out of a row, reporting the table and column of anything unreadable.
-struct SQLiteRowReader {
-    let row: SQLiteResultRow
+struct SQLiteRowReader<Row: SQLiteRowValues> {
+    let row: Row
     let table: String
 
-    init(_ row: SQLiteResultRow, table: String) {
+    init(_ row: Row, table: String) {
         self.row = row
         self.table = table
     }
 
+    private func index(_ column: String) throws -> Int {
+        guard let index = self.row.columnNames.index(of: column) else { throw self.error(column, "missing column") }
+        return index
+    }
+
     private func data(_ column: String) throws -> SQLiteData {
-        guard let data = self.row.column(column) else { throw self.error(column, "missing column") }
-        return data
+        self.row.value(at: try self.index(column))
     }
 
     private func error(_ column: String, _ reason: String) -> SQLiteStoredValueError {
@@ -53,8 +57,10 @@ struct SQLiteRowReader {
     }
 
     func id<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind> {
-        guard let id = TypedID<Kind>(try self.string(column)) else { throw self.error(column, "expected a UUID") }
-        return id
+        guard let uuid = self.row.withText(at: try self.index(column), UUIDText.parse(bytes:)) ?? nil else {
+            throw self.error(column, "expected a UUID")
+        }
+        return TypedID(uuid)
     }
 
     func optionalID<Kind>(_ column: String, as _: TypedID<Kind>.Type = TypedID<Kind>.self) throws -> TypedID<Kind>? {

@@ -6,7 +6,7 @@ extension TaskArtifact {
     /// The columns of an artifact without its content: lists never load the bytes.
     static let sqliteColumns = "organization_id, task_id, name, content_type, size, sha256, created_at, updated_at"
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: "task_artifacts")
         let name = try reader.string("name")
         guard let artifactName = try? ArtifactName(name) else {
@@ -25,7 +25,7 @@ extension TaskArtifact {
     }
 
     /// The `content` column as bytes. An empty blob may come back as NULL.
-    static func sqliteContent(_ row: SQLiteResultRow) throws -> [UInt8] {
+    static func sqliteContent(_ row: some SQLiteRowValues) throws -> [UInt8] {
         switch row.column("content") {
         case .blob(let buffer): Array(buffer.readableBytesView)
         case .null: []

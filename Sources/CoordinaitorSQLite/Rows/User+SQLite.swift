@@ -8,7 +8,7 @@ extension User {
         valueColumns: ["email", "name", "password_hash", "status", "is_super_admin", "created_at", "updated_at"]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         self.init(
             id: try reader.id("id"),

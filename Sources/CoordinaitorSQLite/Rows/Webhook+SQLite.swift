@@ -8,7 +8,7 @@ extension Webhook {
         valueColumns: ["url", "description", "events", "secret", "active", "created_at"]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         let stored = try reader.string("events")
         guard let events = Self.events(fromStored: stored) else {
@@ -45,7 +45,7 @@ extension WebhookDelivery {
         ]
     )
 
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = SQLiteRowReader(row, table: Self.sqliteTable.name)
         let statusCode: Int? = (row.column("last_status_code")?.isNull ?? true) ? nil : try reader.int("last_status_code")
         self.init(

@@ -13,7 +13,7 @@ extension WorkTask {
 
     /// Reads the columns by position (the select list is ``sqliteTable``'s column list): a row of a list is decoded
     /// for every item of every page, and a lookup by name hashes each column's name.
-    init(sqliteRow row: SQLiteResultRow) throws {
+    init(sqliteRow row: some SQLiteRowValues) throws {
         let reader = try SQLiteColumnReader(row, table: Self.sqliteTable)
         self.init(
             id: try reader.id(1),
