@@ -89,7 +89,11 @@ struct JSONTextTests {
         let valid = "0190c2a4-7b1e-7cde-8f00-1234567890ab"
         for invalid in ["", valid.uppercased() + "0", String(valid.dropLast()), valid.replacingOccurrences(of: "-", with: "_"),
                         "0190c2a4-7b1e-7cde-8f00-1234567890ag", "{190c2a4-7b1e-7cde-8f00-1234567890a}", " 190c2a4-7b1e-7cde-8f00-1234567890ab",
-                        "0190c2a47b1e-7cde-8f00-1234567890ab-"] {
+                        "0190c2a47b1e-7cde-8f00-1234567890ab-",
+                        // The bytes just outside each digit range.
+                        "0190c2a4-7b1e-7cde-8f00-1234567890a/", "0190c2a4-7b1e-7cde-8f00-1234567890a:",
+                        "0190c2a4-7b1e-7cde-8f00-1234567890a@", "0190c2a4-7b1e-7cde-8f00-1234567890aG",
+                        "0190c2a4-7b1e-7cde-8f00-1234567890a`", "0190c2a4-7b1e-7cde-8f00-1234567890a\u{7F}"] {
             #expect(UUIDText.parse(invalid) == nil, "\(invalid)")
         }
     }

@@ -43,21 +43,31 @@ package enum Timestamp {
         let (days, millisecondOfDay) = Self.floorDivide(total, 86_400_000)
         let (year, month, day) = Self.civil(fromDays: days)
         let secondOfDay = millisecondOfDay / 1000
-        Self.digits(year, count: 4, into: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.digits(month, count: 2, into: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.digits(day, count: 2, into: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        Self.digits(secondOfDay / 3600, count: 2, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.digits(secondOfDay / 60 % 60, count: 2, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.digits(secondOfDay % 60, count: 2, into: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        Self.digits(millisecondOfDay % 1000, count: 3, into: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        // `yyyy-MM-ddTHH:mm:ss.SSSZ` written into a span reserved at once, not appended byte by byte (each append
+        // checks the array's capacity and uniqueness): four of these per listed task.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let output = UnsafeMutableBufferPointer(rebasing: buffer[start...])
+            Self.digits(year, count: 4, at: 0, in: output)
+            output[4] = UInt8(ascii: "-")
+            Self.digits(month, count: 2, at: 5, in: output)
+            output[7] = UInt8(ascii: "-")
+            Self.digits(day, count: 2, at: 8, in: output)
+            output[10] = UInt8(ascii: "T")
+            Self.digits(secondOfDay / 3600, count: 2, at: 11, in: output)
+            output[13] = UInt8(ascii: ":")
+            Self.digits(secondOfDay / 60 % 60, count: 2, at: 14, in: output)
+            output[16] = UInt8(ascii: ":")
+            Self.digits(secondOfDay % 60, count: 2, at: 17, in: output)
+            output[19] = UInt8(ascii: ".")
+            Self.digits(millisecondOfDay % 1000, count: 3, at: 20, in: output)
+            output[23] = UInt8(ascii: "Z")
+        }
     }
+
+    /// Characters in `yyyy-MM-ddTHH:mm:ss.SSSZ`.
+    private static let length = 24
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let remainder = value % divisor
@@ -78,14 +88,14 @@ package enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func digits(_ value: Int64, count: Int, into bytes: inout [UInt8]) {
-        var divisor: Int64 = 1
-        for _ in 1..<count { divisor *= 10 }
+    /// Writes `value`'s last `count` decimal digits, zero-padded, at `offset`.
+    private static func digits(_ value: Int64, count: Int, at offset: Int, in output: UnsafeMutableBufferPointer<UInt8>) {
         var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        var index = offset + count - 1
+        while index >= offset {
+            output[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            index -= 1
         }
     }
 }
