@@ -32,17 +32,21 @@ package struct RestartablePostgresCluster: Sendable {
                 ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"],
                 asPostgresUser: asPostgresUser
             )
-            let port = try ThrowawayCluster.freePort()
-            let cluster = RestartablePostgresCluster(
-                port: port,
-                pgCtl: "\(binaries)/pg_ctl",
-                directory: directory,
-                dataDirectory: dataDirectory,
-                serverOptions: "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40",
-                asPostgresUser: asPostgresUser
-            )
-            try cluster.pgCtl(["-l", directory.appendingPathComponent("server.log").path, "-w", "-o", cluster.serverOptions, "start"])
-            return cluster
+            var started: RestartablePostgresCluster?
+            _ = try ThrowawayCluster.startOnAFreePort { port in
+                let cluster = RestartablePostgresCluster(
+                    port: port,
+                    pgCtl: "\(binaries)/pg_ctl",
+                    directory: directory,
+                    dataDirectory: dataDirectory,
+                    serverOptions: "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40",
+                    asPostgresUser: asPostgresUser
+                )
+                try cluster.startServer()
+                started = cluster
+            }
+            guard let started else { throw PostgresTestClusterError("Could not start PostgreSQL on a free port.") }
+            return started
         }
     }
 
@@ -61,9 +65,11 @@ package struct RestartablePostgresCluster: Sendable {
 
     /// Starts the stopped server again on the same port.
     package func start() async throws {
-        try await Self.blocking {
-            try self.pgCtl(["-l", self.directory.appendingPathComponent("server.log").path, "-w", "-o", self.serverOptions, "start"])
-        }
+        try await Self.blocking { try self.startServer() }
+    }
+
+    private func startServer() throws {
+        try self.pgCtl(["-l", self.directory.appendingPathComponent("server.log").path, "-w", "-o", self.serverOptions, "start"])
     }
 
     /// Stops the server if it runs and removes its directory.

@@ -3,7 +3,7 @@ import PostgresNIO
 import Synchronization
 
 /// A PostgreSQL cluster in a temporary directory that lives as long as the test process.
-enum ThrowawayCluster {
+package enum ThrowawayCluster {
     private struct Running: Sendable {
         var pgCtl: String
         var directory: URL
@@ -24,7 +24,6 @@ enum ThrowawayCluster {
         }
         let dataDirectory = directory.appendingPathComponent("data").path
         let pgCtl = "\(binaries)/pg_ctl"
-        let port = try self.freePort()
 
         try TestProcess.run(
             "\(binaries)/initdb",
@@ -35,13 +34,30 @@ enum ThrowawayCluster {
         atexit { ThrowawayCluster.stop() }
 
         // fsync off and many connections: the data is thrown away, and parallel tests each open a pool.
-        let serverOptions = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300"
-        try TestProcess.run(
-            pgCtl,
-            ["-D", dataDirectory, "-l", directory.appendingPathComponent("server.log").path, "-w", "-o", serverOptions, "start"],
-            asPostgresUser: asPostgresUser
-        )
-        return port
+        return try self.startOnAFreePort { port in
+            let serverOptions = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300"
+            try TestProcess.run(
+                pgCtl,
+                ["-D", dataDirectory, "-l", directory.appendingPathComponent("server.log").path, "-w", "-o", serverOptions, "start"],
+                asPostgresUser: asPostgresUser
+            )
+        }
+    }
+
+    /// Calls `start` with a free port, and again with another one if it fails: the port is only free when picked, and
+    /// another test's server or client socket may take it before PostgreSQL binds it.
+    package static func startOnAFreePort(attempts: Int = 5, _ start: (Int) throws -> Void) throws -> Int {
+        var lastError: (any Error)?
+        for _ in 0..<attempts {
+            let port = try self.freePort()
+            do {
+                try start(port)
+                return port
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? PostgresTestClusterError("Could not start PostgreSQL on a free port.")
     }
 
     /// Stops the server without waiting for clients and removes its directory.
