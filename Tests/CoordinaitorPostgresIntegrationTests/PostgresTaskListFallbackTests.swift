@@ -1,0 +1,85 @@
+@testable import CoordinaitorPostgres
+import CoordinaitorDomain
+import CoordinaitorTesting
+import Foundation
+import PostgresNIO
+import Testing
+
+/// The unfiltered task list runs as a prepared statement; where a connection cannot prepare it (a pooler in
+/// transaction mode refuses named statements, and PostgresNIO keeps a failed preparation for the connection's life),
+/// the list falls back to the ad-hoc query and serves the same pages.
+@Suite("PostgreSQL task list without its prepared statement")
+struct PostgresTaskListFallbackTests {
+    @Test func aConnectionThatCannotPrepareStillServesEveryPage() async throws {
+        let logger = testLogger()
+        let cluster = try PostgresTestCluster.shared()
+        let name = try await cluster.createDatabase(logger: logger)
+        var configuration = cluster.configuration(database: name)
+        // One connection: the statement taken below is on the connection every list runs on.
+        configuration.options.maximumConnections = 1
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let outcome: Result<Void, any Error>
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                try await Self.check(client: client, logger: logger)
+            }
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await cluster.dropDatabase(name, logger: logger)
+        try outcome.get()
+    }
+
+    private static func check(client: PostgresClient, logger: Logger) async throws {
+        try await PostgresMigrator(client: client, logger: logger).migrate()
+        let organization = UUID()
+        let settings = String(decoding: try JSONEncoder().encode(OrganizationSettings()), as: UTF8.self)
+        let createdAt = MillisecondTimestamp(TestDates.base)
+        try await client.query(
+            """
+            INSERT INTO organizations (id, name, display_name, subdomain, domain, tier, status, contact_email, settings, created_at, updated_at, created_by)
+            VALUES (\(organization), 'acme', 'Acme', 'acme', NULL, 'starter', 'active', 'a@acme.example', \(settings)::jsonb, \(createdAt), \(createdAt), NULL)
+            """,
+            logger: logger
+        )
+        // Ids in ascending order, so the list (newest first by id) returns them reversed.
+        let ids = (0..<5).map { _ in UUID() }.sorted { $0.uuidString < $1.uuidString }
+        for (index, id) in ids.enumerated() {
+            try await client.query(
+                """
+                INSERT INTO tasks (organization_id, id, title, description, type, status, priority, project_id, assigned_agent_id, input, output, created_at, updated_at, started_at, completed_at)
+                VALUES (\(organization), \(id), \("task \(index)"), NULL, 'general', 'pending', 'low', NULL, NULL, '{"n": 1}'::jsonb, NULL, \(createdAt), \(createdAt), NULL, NULL)
+                """,
+                logger: logger
+            )
+        }
+        // The name PostgresNIO gives the first page's statement, taken on the only connection: preparing it fails there.
+        try await client.query(PostgresQuery(unsafeSQL: #"PREPARE "\#(PostgresTaskPageStatements.First.name)" AS SELECT 1"#), logger: logger)
+
+        let tasks = PostgresTaskRepository(database: PostgresDatabase(client: client, logger: logger))
+        let scope = TenantScope(organizationID: OrganizationID(organization))
+        var listed: [UUID] = []
+        var cursor: String?
+        repeat {
+            let page = try await tasks.list(in: scope, filter: TaskFilter(), page: PageRequest(limit: 2, after: cursor))
+            listed += page.items.map(\.id.uuid)
+            #expect(page.items.allSatisfy { $0.inputJSON?.value == .object(["n": .number(1)]) })
+            cursor = page.nextCursor
+        } while cursor != nil
+        #expect(listed == ids.reversed())
+        // And again: the failed preparation is kept for the connection's life, and so is the fallback.
+        let first = try await tasks.list(in: scope, filter: TaskFilter(), page: PageRequest(limit: 2))
+        #expect(first.items.map(\.id.uuid) == Array(ids.reversed().prefix(2)))
+
+        // The first page really went without its statement (the name still holds ours), and later pages kept theirs.
+        var prepared: [String] = []
+        for try await statement in try await client.query("SELECT statement FROM pg_prepared_statements", logger: logger).decode(String.self) {
+            prepared.append(statement)
+        }
+        #expect(!prepared.contains { $0.contains(PostgresTaskPageStatements.First.sql) })
+        #expect(prepared.contains { $0.contains(PostgresTaskPageStatements.After.sql) })
+    }
+}
