@@ -40,6 +40,9 @@ struct TaskListResponse: JSONWritable {
     var tasks: [TaskResponse]
     var nextCursor: String?
 
+    /// A task takes about 250 bytes bare and 600 with every field set (more with a large input or output).
+    var estimatedJSONByteCount: Int { 128 + self.tasks.count * 512 }
+
     func writeJSON(into bytes: inout [UInt8]) {
         var object = JSONObjectWriter(into: &bytes)
         object.string("nextCursor", self.nextCursor, into: &bytes)

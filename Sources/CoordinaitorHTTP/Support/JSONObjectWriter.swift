@@ -67,7 +67,14 @@ package struct JSONObjectWriter {
 
 /// A response body that writes its own JSON (see ``JSONObjectWriter``).
 package protocol JSONWritable: Sendable {
+    /// About how many bytes the document takes, so that its buffer is reserved once: a page of 20 tasks grew from
+    /// 1 KiB through four reallocations, each copying what was written so far.
+    var estimatedJSONByteCount: Int { get }
     func writeJSON(into bytes: inout [UInt8])
+}
+
+extension JSONWritable {
+    package var estimatedJSONByteCount: Int { 1024 }
 }
 
 /// A ``JSONWritable`` body sent as `application/json` with a chosen status: the twin of ``JSONResponse`` for bodies
@@ -83,7 +90,7 @@ package struct WrittenJSONResponse<Body: JSONWritable>: ResponseGenerator, Senda
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1024)
+        bytes.reserveCapacity(self.body.estimatedJSONByteCount)
         self.body.writeJSON(into: &bytes)
         return Response(
             status: self.status,
