@@ -12,25 +12,10 @@ import Testing
 struct PostgresTaskListFallbackTests {
     @Test func aConnectionThatCannotPrepareStillServesEveryPage() async throws {
         let logger = testLogger()
-        let cluster = try PostgresTestCluster.shared()
-        let name = try await cluster.createDatabase(logger: logger)
-        var configuration = cluster.configuration(database: name)
         // One connection: the statement taken below is on the connection every list runs on.
-        configuration.options.maximumConnections = 1
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let outcome: Result<Void, any Error>
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
-                try await Self.check(client: client, logger: logger)
-            }
-            outcome = .success(())
-        } catch {
-            outcome = .failure(error)
+        try await PostgresTestCluster.shared().withFreshDatabase(maximumConnections: 1, logger: logger) { client in
+            try await Self.check(client: client, logger: logger)
         }
-        try? await cluster.dropDatabase(name, logger: logger)
-        try outcome.get()
     }
 
     private static func check(client: PostgresClient, logger: Logger) async throws {

@@ -49,22 +49,9 @@ struct PostgresUsageMigrationTests {
 
     @Test func countsExistingRows() async throws {
         let logger = testLogger()
-        let cluster = try PostgresTestCluster.shared()
-        let name = try await cluster.createDatabase(logger: logger)
-        let client = PostgresClient(configuration: cluster.configuration(database: name), backgroundLogger: logger)
-        let outcome: Result<Void, any Error>
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
-                try await Self.check(client: client, logger: logger)
-            }
-            outcome = .success(())
-        } catch {
-            outcome = .failure(error)
+        try await PostgresTestCluster.shared().withFreshDatabase(logger: logger) { client in
+            try await Self.check(client: client, logger: logger)
         }
-        try? await cluster.dropDatabase(name, logger: logger)
-        try outcome.get()
     }
 
     private static func check(client: PostgresClient, logger: Logger) async throws {

@@ -9,7 +9,8 @@ package struct ObservedRequest: Sendable {
     /// The matched route in OpenAPI form (`/api/tasks/{id}`), or nil when no route matched (a 404 for an unknown path).
     package var route: String?
     package var method: String
-    /// The request target as routed (path and query): without an `/org/{key}` prefix taken off by the path strategy.
+    /// The request target (path and query) the router saw: after the path strategy took off an `/org/{key}` prefix,
+    /// as sent otherwise (a path with dot segments keeps its prefix).
     package var path: String
     package var status: Int
     package var latency: Duration

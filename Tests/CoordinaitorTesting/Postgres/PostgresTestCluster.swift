@@ -50,6 +50,30 @@ package struct PostgresTestCluster: Sendable {
         try await self.maintenance(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
     }
 
+    /// Runs `body` with a running client on a fresh, empty database of at most `maximumConnections`, then drops the
+    /// database whatever `body` did, and rethrows what it threw.
+    package func withFreshDatabase(
+        maximumConnections: Int = 4, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Void
+    ) async throws {
+        let name = try await self.createDatabase(logger: logger)
+        var configuration = self.configuration(database: name)
+        configuration.options.maximumConnections = maximumConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let outcome: Result<Void, any Error>
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                try await body(client)
+            }
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await self.dropDatabase(name, logger: logger)
+        try outcome.get()
+    }
+
     private func maintenance(_ query: PostgresQuery, logger: Logger) async throws {
         try await self.execute(query, in: self.maintenanceDatabase, logger: logger)
     }
