@@ -165,6 +165,7 @@ let package = Package(
             dependencies: [
                 "CoordinaitorServices", "CoordinaitorSQLite", "CoordinaitorTesting",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

@@ -11,6 +11,8 @@ import Foundation
 /// - `HOST` [127.0.0.1], `PORT` [8080], `DATABASE_URL` (a `postgres://` URL; unset: SQLite under `DATA_DIR`), `DATA_DIR` [./data]
 /// - `MAX_BODY_SIZE` [1048576 bytes], `TENANT_CACHE_TTL` [30 s], `TENANT_CACHE_SIZE` [50000], `DEBUG` (namespaces such as `tenant:*`),
 ///   `LOG_LEVEL` [info]
+/// - `IDENTITY_CACHE_TTL` [5 s], `IDENTITY_CACHE_SIZE` [100000], `TASK_LIST_CACHE_TTL` [5 s on SQLite, 0 (off) on PostgreSQL],
+///   `TASK_LIST_CACHE_BYTES` [16777216]
 /// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
 ///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11], `PURGE_GRACE_DAYS` [30]
 /// - `WEBHOOK_ALLOW_PRIVATE_TARGETS` [false]
@@ -35,6 +37,8 @@ package struct AppConfiguration: Sendable {
     package var tenantCache: TenantCache.Configuration
     /// How long the users and memberships read to authorize a request are cached (`IDENTITY_CACHE_TTL`).
     package var identityCache: IdentityCache.Configuration
+    /// Rendered task-list pages kept until the organization's tasks change (`TASK_LIST_CACHE_TTL`, `TASK_LIST_CACHE_BYTES`).
+    package var taskListCache: TaskListCache.Configuration
     package var debug: DebugNamespaces
     package var logLevel: String
     package var environment: DeploymentEnvironment
@@ -104,6 +108,13 @@ package struct AppConfiguration: Sendable {
         self.identityCache = IdentityCache.Configuration(
             ttl: TimeInterval(try settings.integer("IDENTITY_CACHE_TTL", default: 5, in: 0...300)),
             capacity: try settings.integer("IDENTITY_CACHE_SIZE", default: 100_000, in: 1...10_000_000)
+        )
+        // Off by default on PostgreSQL: another node's changes would go unseen for up to the TTL. On SQLite this process
+        // makes every change, and drops the pages it changes at once.
+        let isSQLite = if case .sqlite = self.database { true } else { false }
+        self.taskListCache = TaskListCache.Configuration(
+            ttl: TimeInterval(try settings.integer("TASK_LIST_CACHE_TTL", default: isSQLite ? 5 : 0, in: 0...300)),
+            maximumBytes: try settings.integer("TASK_LIST_CACHE_BYTES", default: 16 << 20, in: 0...(1 << 32))
         )
         self.debug = DebugNamespaces(settings.nonEmpty("DEBUG") ?? "")
         self.logLevel = try settings.choice("LOG_LEVEL", default: LogLevelName.info).rawValue

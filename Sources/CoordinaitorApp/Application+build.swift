@@ -28,6 +28,7 @@ package struct ServerComponents: Sendable {
             logger: logger,
             cacheConfiguration: configuration.tenantCache,
             identityCacheConfiguration: configuration.identityCache,
+            taskListCacheConfiguration: configuration.taskListCache,
             time: time,
             webhookAllowPrivateTargets: configuration.webhookAllowPrivateTargets,
             auditKey: HMACAuditChainKey(secret: try GeneratedSecret.audit(configuration, logger: logger)),

@@ -60,6 +60,8 @@ package func withCoreServices<Result: Sendable>(
         logger: logger,
         cacheConfiguration: configuration.tenantCache,
         identityCacheConfiguration: configuration.identityCache,
+        // A one-off command lists nothing twice.
+        taskListCacheConfiguration: .disabled,
         auditKey: auditKey
     )
     let outcome: Swift.Result<Result, any Error>

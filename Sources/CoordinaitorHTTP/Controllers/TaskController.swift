@@ -15,7 +15,7 @@ struct TaskController {
         routes.on(.delete, "tasks/:id", use: self.delete)
     }
 
-    @Sendable func list(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskListResponse> {
+    @Sendable func list(_ request: Request, context: TenantRequestContext) async throws -> RenderedJSONResponse {
         let query = QueryReader(request)
         let filter = TaskFilter(
             status: try query.choice("status", as: TaskStatus.self),
@@ -24,8 +24,11 @@ struct TaskController {
             projectID: try query.id("projectId", as: ProjectID.self),
             assignedAgentID: try query.id("assignedAgentId", as: AgentID.self)
         )
-        let page = try await self.tasks.list(in: context.scope, filter: filter, page: try query.page())
-        return WrittenJSONResponse(TaskListResponse(tasks: page.items.map(TaskResponse.init), nextCursor: page.nextCursor))
+        // Kept and sent again until the organization's tasks change: agents poll the same pages (see TaskListCache).
+        let body = try await self.tasks.renderedList(in: context.scope, filter: filter, page: try query.page()) { page in
+            TaskListResponse(tasks: page.items.map(TaskResponse.init), nextCursor: page.nextCursor).renderedJSON()
+        }
+        return RenderedJSONResponse(body)
     }
 
     @Sendable func create(_ request: Request, context: TenantRequestContext) async throws -> WrittenJSONResponse<TaskResponse> {

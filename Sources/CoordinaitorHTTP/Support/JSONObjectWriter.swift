@@ -89,13 +89,32 @@ package struct WrittenJSONResponse<Body: JSONWritable>: ResponseGenerator, Senda
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
+        try RenderedJSONResponse(self.body.renderedJSON(), status: self.status).response(from: request, context: context)
+    }
+}
+
+extension JSONWritable {
+    /// The document, written once into a buffer.
+    package func renderedJSON() -> ByteBuffer {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(self.body.estimatedJSONByteCount)
-        self.body.writeJSON(into: &bytes)
-        return Response(
-            status: self.status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        bytes.reserveCapacity(self.estimatedJSONByteCount)
+        self.writeJSON(into: &bytes)
+        return ByteBuffer(bytes: bytes)
+    }
+}
+
+/// A JSON document already written (see ``JSONWritable/renderedJSON()``), sent as `application/json`: a body kept
+/// and sent again, such as a page of a task list.
+package struct RenderedJSONResponse: ResponseGenerator, Sendable {
+    package var status: HTTPResponse.Status
+    package var body: ByteBuffer
+
+    package init(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) {
+        self.status = status
+        self.body = body
+    }
+
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: self.status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: self.body))
     }
 }

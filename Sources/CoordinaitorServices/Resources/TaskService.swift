@@ -1,4 +1,5 @@
 import CoordinaitorDomain
+import NIOCore
 import Synchronization
 
 /// Tasks of one organization at a time: every call takes the tenant scope. References to projects and agents are
@@ -10,11 +11,21 @@ package struct TaskService: Sendable {
     private let gate: UsageGate
     private let webhooks: WebhookService
     private let audit: AuditTrail
+    private let lists: TaskListCache
 
+    /// - Parameter lists: where rendered pages are kept; `tasks` must be ``TaskListCache/tracking(_:)-(TaskRepository)``
+    ///   of it (as must the project, agent and organization repositories of the same services), so that changes drop them.
     package init(
-        tasks: any TaskRepository, time: any TimeSource, ids: any IdentifierSource, gate: UsageGate, webhooks: WebhookService, audit: AuditTrail
+        tasks: any TaskRepository,
+        time: any TimeSource,
+        ids: any IdentifierSource,
+        gate: UsageGate,
+        webhooks: WebhookService,
+        audit: AuditTrail,
+        lists: TaskListCache
     ) {
         self.audit = audit
+        self.lists = lists
         self.tasks = tasks
         self.time = time
         self.ids = ids
@@ -24,6 +35,23 @@ package struct TaskService: Sendable {
 
     package func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         try await self.tasks.list(in: scope, filter: filter, page: page)
+    }
+
+    /// The page as `render` writes it, kept and served again until the organization's tasks change
+    /// (see ``TaskListCache``); the same as rendering ``list(in:filter:page:)`` every time.
+    package func renderedList(
+        in scope: TenantScope, filter: TaskFilter, page: PageRequest, render: (Page<WorkTask>) -> ByteBuffer
+    ) async throws -> ByteBuffer {
+        guard self.lists.isEnabled else { return render(try await self.list(in: scope, filter: filter, page: page)) }
+        let key = TaskListCache.PageKey(filter: filter, page: page)
+        switch self.lists.lookup(key, in: scope.organizationID) {
+        case .hit(let body):
+            return body
+        case .miss(let generation):
+            let body = render(try await self.list(in: scope, filter: filter, page: page))
+            self.lists.store(body, for: key, in: scope.organizationID, generation: generation)
+            return body
+        }
     }
 
     package func get(in scope: TenantScope, id: TaskID) async throws -> WorkTask {

@@ -38,6 +38,7 @@ package struct CoreServices: Sendable {
         logger: Logger,
         cacheConfiguration: TenantCache.Configuration = TenantCache.Configuration(),
         identityCacheConfiguration: IdentityCache.Configuration = IdentityCache.Configuration(),
+        taskListCacheConfiguration: TaskListCache.Configuration = TaskListCache.Configuration(),
         time: any TimeSource = SystemTimeSource(),
         ids: any IdentifierSource = UUIDv7Source(),
         webhookAllowPrivateTargets: Bool = false,
@@ -64,12 +65,16 @@ package struct CoreServices: Sendable {
         usageEvents.connect(self.webhooks)
         self.store = store
         self.time = time
-        self.tenants = TenantDirectory(organizations: store.organizations, cache: cache)
-        self.organizations = OrganizationService(organizations: store.organizations, cache: cache, time: time, ids: ids, audit: audit)
-        self.projects = ProjectService(projects: store.projects, time: time, ids: ids, gate: gate, audit: audit)
-        self.agents = AgentService(agents: store.agents, time: time, ids: ids, gate: gate, audit: audit)
-        self.tasks = TaskService(tasks: store.tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit)
-        self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: store.tasks, time: time, gate: gate, audit: audit)
+        // Task lists are served from rendered pages until a change through these repositories drops them (see TaskListCache).
+        let taskLists = TaskListCache(configuration: taskListCacheConfiguration, time: time)
+        let organizations = taskLists.tracking(store.organizations)
+        let tasks = taskLists.tracking(store.tasks)
+        self.tenants = TenantDirectory(organizations: organizations, cache: cache)
+        self.organizations = OrganizationService(organizations: organizations, cache: cache, time: time, ids: ids, audit: audit)
+        self.projects = ProjectService(projects: taskLists.tracking(store.projects), time: time, ids: ids, gate: gate, audit: audit)
+        self.agents = AgentService(agents: taskLists.tracking(store.agents), time: time, ids: ids, gate: gate, audit: audit)
+        self.tasks = TaskService(tasks: tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit, lists: taskLists)
+        self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: tasks, time: time, gate: gate, audit: audit)
         // Who is calling and with which role: read by every authenticated request, so cached (see IdentityCache).
         let identityCache = IdentityCache(configuration: identityCacheConfiguration, time: time)
         let users = identityCache.caching(store.users)
@@ -81,7 +86,7 @@ package struct CoreServices: Sendable {
         self.members = MembershipService(
             memberships: memberships, users: users, time: time, gate: gate, webhooks: self.webhooks, audit: audit)
         self.invitations = InvitationService(
-            invitations: store.invitations, organizations: store.organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks,
+            invitations: store.invitations, organizations: organizations, time: time, ids: ids, gate: gate, webhooks: self.webhooks,
             audit: audit)
     }
 }
