@@ -6,9 +6,13 @@ struct SQLiteWebhookRepository: WebhookRepository {
     private static let table = Webhook.sqliteTable
     private static let deliveries = WebhookDelivery.sqliteTable
     let connections: SQLiteConnections
+    /// Spares the events of organizations without webhooks a read each (this store makes every webhook it serves).
+    let absence = SQLiteWebhookAbsence()
 
     func create(in scope: TenantScope, _ webhook: Webhook, limits: UsageLimits) async throws -> Webhook {
         try ScopeMismatchError.check(webhook.organizationID, in: scope)
+        // Also when the write fails: it may have committed before its error.
+        defer { self.absence.forget(scope.organizationID) }
         try await SQLiteConstraintViolation.mapConflicts(resource: "webhook") {
             try await self.connections.write { transaction in
                 try transaction.query(Self.table.insertSQL, webhook.sqliteValues())
@@ -46,9 +50,14 @@ struct SQLiteWebhookRepository: WebhookRepository {
         for type: WebhookEventType,
         _ build: @Sendable ([Webhook]) throws -> [WebhookDelivery]
     ) async throws -> [WebhookDelivery] {
-        // Most organizations have no webhook: a read on a reader connection spares them the single writer.
+        // Most organizations have no webhook: what this store knows of that, or else a read on a reader connection,
+        // spares them the single writer.
+        guard case .unknown(let generation) = self.absence.lookup(scope.organizationID) else { return [] }
         let probe = "SELECT 1 FROM \(Self.table.name) WHERE organization_id = ? AND active = 1 LIMIT 1"
-        guard try await !self.connections.read({ try $0.query(probe, [.id(scope.organizationID)]) }).isEmpty else { return [] }
+        guard try await !self.connections.read({ try $0.query(probe, [.id(scope.organizationID)]) }).isEmpty else {
+            self.absence.remember(scope.organizationID, generation: generation)
+            return []
+        }
         let sql = "SELECT \(Self.table.selectList) FROM \(Self.table.name) WHERE organization_id = ? AND active = 1 ORDER BY id"
         return try await self.connections.write { transaction in
             let webhooks = try transaction.query(sql, [.id(scope.organizationID)]).map(Webhook.init(sqliteRow:))

@@ -3,7 +3,9 @@
 /// The logical schema is the PostgreSQL one: tenant-owned tables are keyed by `(organization_id, id)`, their foreign
 /// keys to each other are composite and led by `organization_id`, and so is every index.
 enum SQLiteMigrations {
-    static let all: [SQLiteMigration] = [initialSchema, usersAndMemberships, apiKeysAndInvitations, usageAndArtifacts, webhooks, audit]
+    static let all: [SQLiteMigration] = [
+        initialSchema, usersAndMemberships, apiKeysAndInvitations, usageAndArtifacts, webhooks, audit, taskReferenceIndexes,
+    ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 

@@ -34,6 +34,21 @@ extension StorageContract {
         #expect(try await store.used(.webhooks, in: scope) == 4)
     }
 
+    /// Events of an organization without webhooks go nowhere (a store may remember that); its first webhook, created
+    /// afterwards, receives the very next event, and another organization's webhook changes nothing for it.
+    static func aFirstWebhookReceivesTheNextEvent(_ store: any DataStore) async throws {
+        let acme = try await store.organizations.create(ContractFixtures.organization("acme"))
+        let globex = try await store.organizations.create(ContractFixtures.organization("globex"))
+        for _ in 0..<3 {
+            #expect(try await store.webhooks.enqueue(in: TenantScope(acme), for: .taskCreated, ContractFixtures.deliveries(of: .taskCreated, in: acme, at: TestDates.at(90))).isEmpty)
+            #expect(try await store.webhooks.enqueue(in: TenantScope(globex), for: .taskCreated, ContractFixtures.deliveries(of: .taskCreated, in: globex, at: TestDates.at(90))).isEmpty)
+        }
+        let hook = try await store.webhooks.create(in: TenantScope(acme), ContractFixtures.webhook("first", in: acme), limits: ContractLimits.unlimited)
+        let queued = try await store.webhooks.enqueue(in: TenantScope(acme), for: .taskCreated, ContractFixtures.deliveries(of: .taskCreated, in: acme, at: TestDates.at(91)))
+        #expect(queued.map(\.webhookID) == [hook.id])
+        #expect(try await store.webhooks.enqueue(in: TenantScope(globex), for: .taskCreated, ContractFixtures.deliveries(of: .taskCreated, in: globex, at: TestDates.at(91))).isEmpty)
+    }
+
     static func webhooksAreIsolatedByScope(_ store: any DataStore) async throws {
         let acme = try await store.organizations.create(ContractFixtures.organization("acme"))
         let globex = try await store.organizations.create(ContractFixtures.organization("globex"))

@@ -81,6 +81,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
     case webhookLimitIsExact
     case concurrentWebhookCreatesStopAtTheLimit
     case enqueueReachesOnlySubscribedActiveWebhooks
+    case aFirstWebhookReceivesTheNextEvent
     case claimDueLeasesEachDeliveryOnce
     case attemptsAreRecordedOnceAndRoundTrip
     case purgeRemovesWebhooksAndDeliveries
@@ -172,6 +173,7 @@ package enum StorageContract: String, CaseIterable, Sendable, CustomTestStringCo
         case .webhookLimitIsExact: try await Self.webhookLimitIsExact(store)
         case .concurrentWebhookCreatesStopAtTheLimit: try await Self.concurrentWebhookCreatesStopAtTheLimit(store)
         case .enqueueReachesOnlySubscribedActiveWebhooks: try await Self.enqueueReachesOnlySubscribedActiveWebhooks(store)
+        case .aFirstWebhookReceivesTheNextEvent: try await Self.aFirstWebhookReceivesTheNextEvent(store)
         case .claimDueLeasesEachDeliveryOnce: try await Self.claimDueLeasesEachDeliveryOnce(store)
         case .attemptsAreRecordedOnceAndRoundTrip: try await Self.attemptsAreRecordedOnceAndRoundTrip(store)
         case .purgeRemovesWebhooksAndDeliveries: try await Self.purgeRemovesWebhooksAndDeliveries(store)
