@@ -11,7 +11,7 @@ import Foundation
 /// - `HOST` [127.0.0.1], `PORT` [8080], `DATABASE_URL` (a `postgres://` URL; unset: SQLite under `DATA_DIR`), `DATA_DIR` [./data]
 /// - `MAX_BODY_SIZE` [1048576 bytes], `TENANT_CACHE_TTL` [30 s], `TENANT_CACHE_SIZE` [50000], `DEBUG` (namespaces such as `tenant:*`),
 ///   `LOG_LEVEL` [info]
-/// - `IDENTITY_CACHE_TTL` [5 s], `IDENTITY_CACHE_SIZE` [100000], `TASK_LIST_CACHE_TTL` [5 s on SQLite, 0 (off) on PostgreSQL],
+/// - `IDENTITY_CACHE_TTL` [5 s], `IDENTITY_CACHE_SIZE` [100000], `TASK_LIST_CACHE_TTL` [5 s],
 ///   `TASK_LIST_CACHE_BYTES` [16777216]
 /// - `APP_ENV` [development] (`production` makes `JWT_SECRET` required), `JWT_SECRET` (secret; at least 32 characters),
 ///   `JWT_TTL` [3600 s], `BCRYPT_COST` [11], `PURGE_GRACE_DAYS` [30]
@@ -109,11 +109,8 @@ package struct AppConfiguration: Sendable {
             ttl: TimeInterval(try settings.integer("IDENTITY_CACHE_TTL", default: 5, in: 0...300)),
             capacity: try settings.integer("IDENTITY_CACHE_SIZE", default: 100_000, in: 1...10_000_000)
         )
-        // Off by default on PostgreSQL: another node's changes would go unseen for up to the TTL. On SQLite this process
-        // makes every change, and drops the pages it changes at once.
-        let isSQLite = if case .sqlite = self.database { true } else { false }
         self.taskListCache = TaskListCache.Configuration(
-            ttl: TimeInterval(try settings.integer("TASK_LIST_CACHE_TTL", default: isSQLite ? 5 : 0, in: 0...300)),
+            ttl: TimeInterval(try settings.integer("TASK_LIST_CACHE_TTL", default: 5, in: 0...300)),
             maximumBytes: try settings.integer("TASK_LIST_CACHE_BYTES", default: 16 << 20, in: 0...(1 << 32))
         )
         self.debug = DebugNamespaces(settings.nonEmpty("DEBUG") ?? "")

@@ -22,6 +22,7 @@ package final class PostgresDataStore: DataStore, Service {
     package let projects: any ProjectRepository
     package let agents: any AgentRepository
     package let tasks: any TaskRepository
+    package let taskListVersions: (any TaskListVersionSource)?
     package let users: any UserRepository
     package let memberships: any MembershipRepository
     package let apiKeys: any APIKeyRepository
@@ -65,7 +66,9 @@ package final class PostgresDataStore: DataStore, Service {
         self.organizations = PostgresOrganizationRepository(database: database)
         self.projects = PostgresProjectRepository(database: database)
         self.agents = PostgresAgentRepository(database: database)
-        self.tasks = PostgresTaskRepository(database: database)
+        let tasks = PostgresTaskRepository(database: database)
+        self.tasks = tasks
+        self.taskListVersions = tasks
         self.users = PostgresUserRepository(database: database)
         self.memberships = PostgresMembershipRepository(database: database)
         self.apiKeys = PostgresAPIKeyRepository(database: database)

@@ -66,6 +66,26 @@ struct TaskListPageCacheTests {
         #expect(self.kept(cache, Self.key(), in: self.acme) == nil)
     }
 
+    @Test func aPageKeptUnderAStoreVersionIsServedUnderThatVersionOnly() {
+        let cache = self.cache()
+        guard case .miss(let generation) = cache.lookup(Self.key(), in: self.acme, version: 7) else {
+            Issue.record("an empty cache found a page")
+            return
+        }
+        cache.store(Self.body("version 7"), for: Self.key(), in: self.acme, generation: generation, version: 7)
+        guard case .hit(let body) = cache.lookup(Self.key(), in: self.acme, version: 7) else {
+            Issue.record("the page was not kept")
+            return
+        }
+        #expect(String(buffer: body) == "version 7")
+        // Another node changed acme's tasks: the store's version moved on.
+        guard case .miss = cache.lookup(Self.key(), in: self.acme, version: 8) else {
+            Issue.record("a page rendered under version 7 was served under version 8")
+            return
+        }
+        #expect(self.kept(cache, Self.key(), in: self.acme) == nil, "nor without a version")
+    }
+
     @Test func aPageExpiresAfterTheTTL() {
         let cache = self.cache()
         self.render(cache, "acme", for: Self.key(), in: self.acme)

@@ -24,6 +24,21 @@ package protocol DataStore: Sendable {
 
     /// Releases connections. No call may follow.
     func shutdown() async throws
+
+    /// Numbers each organization's task-list changes, for a store that other processes may write (PostgreSQL, shared by
+    /// several nodes); nil for one this process alone writes (SQLite), where its own writes say when lists change.
+    var taskListVersions: (any TaskListVersionSource)? { get }
+}
+
+extension DataStore {
+    package var taskListVersions: (any TaskListVersionSource)? { nil }
+}
+
+/// Where a kept page of a task list is checked before it is served (see `TaskListCache`).
+package protocol TaskListVersionSource: Sendable {
+    /// A number that differs from every one read before once any of the organization's tasks has changed, whoever
+    /// changed it; read in its own statement, it is never older than a page read after it.
+    func taskListVersion(in scope: TenantScope) async throws -> Int64
 }
 
 package struct StoreReadiness: Hashable, Sendable {

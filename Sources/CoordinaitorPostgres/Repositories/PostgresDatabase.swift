@@ -45,6 +45,26 @@ struct PostgresDatabase: Sendable {
         }
     }
 
+    /// Runs a prepared statement like ``rows(_:)-(Statement)``, or `adHoc` (the same query, unnamed) on a connection
+    /// where it could not be prepared: PostgresNIO keeps that failure for the connection's life, and a pooler in
+    /// transaction mode refuses named statements. An outage or a cancellation is rethrown, not retried.
+    func rows<Statement: PostgresPreparedStatement>(
+        _ statement: Statement, orAdHoc adHoc: @autoclosure () -> PostgresQuery
+    ) async throws -> [PostgresRow] where Statement.Row == PostgresRow {
+        do {
+            return try await self.rows(statement)
+        } catch let error as StoreUnavailableError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            self.logger.warning(
+                "Prepared statement failed; using the ad-hoc query",
+                metadata: ["statement": "\(Statement.self)", "error": "\(String(reflecting: error))"])
+            return try await self.rows(adHoc())
+        }
+    }
+
     /// Runs `body` in a transaction. An error thrown by `body` is rethrown as it was, after the rollback, so callers
     /// can match domain errors.
     func transaction<Result: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {

@@ -2,20 +2,35 @@ import CoordinaitorDomain
 import Foundation
 import PostgresNIO
 
-struct PostgresTaskRepository: TaskRepository {
+struct PostgresTaskRepository: TaskRepository, TaskListVersionSource {
     let database: PostgresDatabase
 
     func list(in scope: TenantScope, filter: TaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         let cursor = try PostgresPage.cursor(page)
-        if filter == TaskFilter(), let rows = try await self.preparedPage(in: scope, after: cursor, page: page) {
-            return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
+        let organizationID = scope.organizationID.uuid
+        let limit = PostgresPage.fetchLimit(page)
+        let rows: [PostgresRow]
+        switch (filter == TaskFilter(), cursor) {
+        case (true, nil):
+            let statement = PostgresTaskPageStatements.First(organizationID: organizationID, limit: limit)
+            rows = try await self.database.rows(statement, orAdHoc: Self.filteredPage(in: scope, filter: filter, after: cursor, limit: limit))
+        case (true, let cursor?):
+            let statement = PostgresTaskPageStatements.After(organizationID: organizationID, cursor: cursor, limit: limit)
+            rows = try await self.database.rows(statement, orAdHoc: Self.filteredPage(in: scope, filter: filter, after: cursor, limit: limit))
+        case (false, _):
+            rows = try await self.database.rows(Self.filteredPage(in: scope, filter: filter, after: cursor, limit: limit))
         }
+        return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
+    }
+
+    /// A page with any filters, as an ad-hoc query: their combinations are many, and the unfiltered page (prepared)
+    /// is the common one.
+    private static func filteredPage(in scope: TenantScope, filter: TaskFilter, after cursor: UUID?, limit: Int) -> PostgresQuery {
         let status = filter.status?.rawValue
         let priority = filter.priority?.rawValue
         let projectID = filter.projectID?.uuid
         let agentID = filter.assignedAgentID?.uuid
-        let rows = try await self.database.rows(
-            """
+        return """
             SELECT \(unescaped: PostgresColumns.task) FROM tasks
             WHERE organization_id = \(scope.organizationID.uuid)
               AND (\(status)::text IS NULL OR status = \(status))
@@ -25,32 +40,17 @@ struct PostgresTaskRepository: TaskRepository {
               AND (\(agentID)::uuid IS NULL OR assigned_agent_id = \(agentID))
               AND (\(cursor)::uuid IS NULL OR id < \(cursor))
             ORDER BY id DESC
-            LIMIT \(PostgresPage.fetchLimit(page))
+            LIMIT \(limit)
             """
-        )
-        return try PostgresPage.page(rows, for: page, decode: WorkTask.init(postgresRow:), cursor: \.id.description)
     }
 
-    /// The unfiltered page through its prepared statement, or nil when preparing failed (PostgresNIO then keeps the
-    /// failure for that connection's life, and a pooler in transaction mode refuses named statements): the caller
-    /// runs the ad-hoc query instead. An outage is rethrown, not retried.
-    private func preparedPage(in scope: TenantScope, after cursor: UUID?, page: PageRequest) async throws -> [PostgresRow]? {
-        let organizationID = scope.organizationID.uuid
-        let limit = PostgresPage.fetchLimit(page)
-        do {
-            if let cursor {
-                return try await self.database.rows(PostgresTaskPageStatements.After(organizationID: organizationID, cursor: cursor, limit: limit))
-            }
-            return try await self.database.rows(PostgresTaskPageStatements.First(organizationID: organizationID, limit: limit))
-        } catch let error as StoreUnavailableError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            self.database.logger.warning(
-                "Prepared task list failed; using the ad-hoc query", metadata: ["error": "\(String(reflecting: error))"])
-            return nil
-        }
+    /// The organization's task-list version (kept by triggers, migration 7); 0 before its tasks first change.
+    func taskListVersion(in scope: TenantScope) async throws -> Int64 {
+        let statement = PostgresTaskListVersionStatement(organizationID: scope.organizationID.uuid)
+        let rows = try await self.database.rows(
+            statement,
+            orAdHoc: "SELECT version FROM task_list_versions WHERE organization_id = \(scope.organizationID.uuid)")
+        return try rows.first?.decode(Int64.self) ?? 0
     }
 
     func find(in scope: TenantScope, id: TaskID) async throws -> WorkTask? {

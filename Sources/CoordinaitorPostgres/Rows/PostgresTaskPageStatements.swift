@@ -48,3 +48,19 @@ enum PostgresTaskPageStatements {
         func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
     }
 }
+
+/// The organization's task-list version, read before every kept page is served: prepared, as often as the list.
+struct PostgresTaskListVersionStatement: PostgresPreparedStatement {
+    static let sql = "SELECT version FROM task_list_versions WHERE organization_id = $1"
+    static var bindingDataTypes: [PostgresDataType] { [.uuid] }
+
+    let organizationID: UUID
+
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(self.organizationID)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}

@@ -4,7 +4,9 @@
 /// composite and led by `organization_id`, and so is every index, so the tables can later be distributed by
 /// `organization_id` with `organizations` as a reference table. Constraint names are stable: errors are mapped by them.
 enum PostgresMigrations {
-    static let all: [PostgresMigration] = [initialSchema, usersAndMemberships, apiKeysAndInvitations, usageAndArtifacts, webhooks, audit]
+    static let all: [PostgresMigration] = [
+        initialSchema, usersAndMemberships, apiKeysAndInvitations, usageAndArtifacts, webhooks, audit, taskListVersions,
+    ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }
 

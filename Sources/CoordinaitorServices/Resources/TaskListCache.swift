@@ -13,9 +13,10 @@ import Synchronization
 /// Every write made through this node's repositories that can change what an organization's task list shows (a task
 /// created, updated or deleted; a project or agent deleted, which unlinks its tasks; the organization purged) drops
 /// that organization's pages once it has committed (``tracking(_:)-(TaskRepository)``); a page rendered from a read that
-/// raced such a write is not kept. Only a change made behind this node's back (another node, another process, the
-/// database directly) goes unseen, for at most `ttl`: which is why the cache is off by default on PostgreSQL, where
-/// several nodes share the database.
+/// raced such a write is not kept. Where other processes write the same database (PostgreSQL, shared by several
+/// nodes), the store numbers each organization's changes (``TaskListVersionSource``), and a page is served only under
+/// the number it was rendered with: one small read instead of the page's. Otherwise (SQLite, written by this process
+/// alone) only a change made behind the server's back goes unseen, for at most `ttl`.
 package final class TaskListCache: Sendable {
     package struct Configuration: Hashable, Sendable {
         /// Seconds a page is trusted against changes made elsewhere; 0 turns the cache off.
@@ -57,6 +58,8 @@ package final class TaskListCache: Sendable {
     private struct Entry {
         var body: ByteBuffer
         var expires: Date
+        /// The store's task-list version the page was rendered under, where the store numbers changes.
+        var version: Int64?
     }
 
     private struct OrganizationKey: Hashable {
@@ -86,12 +89,12 @@ package final class TaskListCache: Sendable {
 
     package var isEnabled: Bool { self.configuration.isEnabled }
 
-    /// The body kept for `key` in `organizationID`'s list, unless it expired.
-    package func lookup(_ key: PageKey, in organizationID: OrganizationID) -> Lookup {
+    /// The body kept for `key` in `organizationID`'s list, unless it expired or was rendered under another `version`.
+    package func lookup(_ key: PageKey, in organizationID: OrganizationID, version: Int64? = nil) -> Lookup {
         let now = self.time.now()
         return self.state.withLock { state -> Lookup in
             guard let entry = state.pages[organizationID]?[key] else { return .miss(generation: state.generation) }
-            guard entry.expires > now else {
+            guard entry.expires > now, entry.version == version else {
                 Self.remove(OrganizationKey(organizationID: organizationID, page: key), from: &state)
                 return .miss(generation: state.generation)
             }
@@ -99,13 +102,14 @@ package final class TaskListCache: Sendable {
         }
     }
 
-    /// Keeps `body` for `key`, unless an organization's tasks changed since the miss that led to rendering it (the
-    /// page may predate that change).
-    package func store(_ body: ByteBuffer, for key: PageKey, in organizationID: OrganizationID, generation: UInt64) {
+    /// Keeps `body` for `key`, unless an organization's tasks changed on this node since the miss that led to
+    /// rendering it (the page may predate that change).
+    /// - Parameter version: the store's task-list version, read before the page (so the page is no older than it).
+    package func store(_ body: ByteBuffer, for key: PageKey, in organizationID: OrganizationID, generation: UInt64, version: Int64? = nil) {
         guard self.isEnabled else { return }
         let cost = body.readableBytes + Self.overheadBytes
         guard cost <= self.configuration.maximumBytes else { return }
-        let entry = Entry(body: body, expires: self.time.now().addingTimeInterval(self.configuration.ttl))
+        let entry = Entry(body: body, expires: self.time.now().addingTimeInterval(self.configuration.ttl), version: version)
         self.state.withLock { state in
             guard generation == state.generation else { return }
             if let kept = state.pages[organizationID], kept[key] == nil, kept.count >= self.configuration.maximumPagesPerOrganization {

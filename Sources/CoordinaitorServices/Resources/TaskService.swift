@@ -12,9 +12,12 @@ package struct TaskService: Sendable {
     private let webhooks: WebhookService
     private let audit: AuditTrail
     private let lists: TaskListCache
+    private let listVersions: (any TaskListVersionSource)?
 
-    /// - Parameter lists: where rendered pages are kept; `tasks` must be ``TaskListCache/tracking(_:)-(TaskRepository)``
-    ///   of it (as must the project, agent and organization repositories of the same services), so that changes drop them.
+    /// - Parameters:
+    ///   - lists: where rendered pages are kept; `tasks` must be ``TaskListCache/tracking(_:)-(TaskRepository)`` of it
+    ///     (as must the project, agent and organization repositories of the same services), so that changes drop them.
+    ///   - listVersions: the store's numbering of task-list changes, where other processes write it too.
     package init(
         tasks: any TaskRepository,
         time: any TimeSource,
@@ -22,10 +25,12 @@ package struct TaskService: Sendable {
         gate: UsageGate,
         webhooks: WebhookService,
         audit: AuditTrail,
-        lists: TaskListCache
+        lists: TaskListCache,
+        listVersions: (any TaskListVersionSource)?
     ) {
         self.audit = audit
         self.lists = lists
+        self.listVersions = listVersions
         self.tasks = tasks
         self.time = time
         self.ids = ids
@@ -44,12 +49,14 @@ package struct TaskService: Sendable {
     ) async throws -> ByteBuffer {
         guard self.lists.isEnabled else { return render(try await self.list(in: scope, filter: filter, page: page)) }
         let key = TaskListCache.PageKey(filter: filter, page: page)
-        switch self.lists.lookup(key, in: scope.organizationID) {
+        // Read before the page, so that the page is never older than the version it is kept under.
+        let version = try await self.listVersions?.taskListVersion(in: scope)
+        switch self.lists.lookup(key, in: scope.organizationID, version: version) {
         case .hit(let body):
             return body
         case .miss(let generation):
             let body = render(try await self.list(in: scope, filter: filter, page: page))
-            self.lists.store(body, for: key, in: scope.organizationID, generation: generation)
+            self.lists.store(body, for: key, in: scope.organizationID, generation: generation, version: version)
             return body
         }
     }

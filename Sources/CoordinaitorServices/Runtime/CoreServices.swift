@@ -73,7 +73,8 @@ package struct CoreServices: Sendable {
         self.organizations = OrganizationService(organizations: organizations, cache: cache, time: time, ids: ids, audit: audit)
         self.projects = ProjectService(projects: taskLists.tracking(store.projects), time: time, ids: ids, gate: gate, audit: audit)
         self.agents = AgentService(agents: taskLists.tracking(store.agents), time: time, ids: ids, gate: gate, audit: audit)
-        self.tasks = TaskService(tasks: tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit, lists: taskLists)
+        self.tasks = TaskService(tasks: tasks, time: time, ids: ids, gate: gate, webhooks: self.webhooks, audit: audit, lists: taskLists,
+            listVersions: store.taskListVersions)
         self.artifacts = ArtifactService(artifacts: store.artifacts, tasks: tasks, time: time, gate: gate, audit: audit)
         // Who is calling and with which role: read by every authenticated request, so cached (see IdentityCache).
         let identityCache = IdentityCache(configuration: identityCacheConfiguration, time: time)
