@@ -51,7 +51,7 @@ package final class TaskListCache: Sendable {
 
     package enum Lookup: Sendable {
         case hit(ByteBuffer)
-        /// Not kept; pass `generation` to ``store(_:for:in:generation:)``.
+        /// Not kept; pass `generation` to ``store(_:for:in:generation:version:)``.
         case miss(generation: UInt64)
     }
 
